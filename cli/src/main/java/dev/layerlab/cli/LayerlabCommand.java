@@ -1,0 +1,42 @@
+package dev.layerlab.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level command: lists the subcommands and answers {@code --version}. */
+@Command(
+    name = "layerlab",
+    mixinStandardHelpOptions = true,
+    versionProvider = LayerlabCommand.Version.class,
+    description = "Explains slow container image rebuilds, fixes the Dockerfile, and proves it.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class LayerlabCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  static CommandLine commandLine() {
+    return new CommandLine(new LayerlabCommand());
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Reads the version Maven wrote into the jar. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties p = new Properties();
+      try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
+      return new String[] {"layerlab " + p.getProperty("version", "unknown")};
+    }
+  }
+}
