@@ -12,13 +12,21 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = LayerlabCommand.Version.class,
     description = "Explains slow container image rebuilds, fixes the Dockerfile, and proves it.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {BenchCommand.class, CommandLine.HelpCommand.class})
 public final class LayerlabCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   static CommandLine commandLine() {
-    return new CommandLine(new LayerlabCommand());
+    return new CommandLine(new LayerlabCommand())
+        .setExecutionExceptionHandler(new ErrorHandler())
+        .setParameterExceptionHandler(LayerlabCommand::usageError);
+  }
+
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    cmd.getErr().println("layerlab: " + e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+    return ExitCodes.BAD_INPUT;
   }
 
   @Override

@@ -1,0 +1,73 @@
+package dev.layerlab.advice;
+
+import dev.layerlab.dockerfile.Instruction;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Moves whole instructions within a Dockerfile's text, keeping every other line (comments,
+ * blank lines, continuation style) as the user wrote it. An instruction moves together with the
+ * comment lines directly above it.
+ */
+final class TextRewriter {
+
+  /**
+   * Put {@code insertLine} and then {@code moved} (in order) directly before {@code anchor}.
+   */
+  record Move(Instruction anchor, List<Instruction> moved, String insertLine) {}
+
+  private TextRewriter() {}
+
+  static String apply(String text, Move move) {
+    List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+    boolean trailingNewline = text.endsWith("\n");
+    if (trailingNewline) {
+      lines.remove(lines.size() - 1);
+    }
+    String eol = text.contains("\r\n") ? "\r" : "";
+
+    List<String> block = new ArrayList<>();
+    block.add(move.insertLine() + eol);
+    boolean[] removed = new boolean[lines.size() + 1];
+    for (Instruction ins : move.moved()) {
+      int from = withComments(lines, ins.startLine());
+      for (int n = from; n <= ins.endLine(); n++) {
+        block.add(lines.get(n - 1));
+        removed[n] = true;
+      }
+      // Keep one blank line where there were two around the removed block.
+      int before = from - 1;
+      int after = ins.endLine() + 1;
+      if (before >= 1 && after <= lines.size() && isBlank(lines.get(before - 1))
+          && isBlank(lines.get(after - 1)) && !removed[before]) {
+        removed[after] = true;
+      }
+    }
+
+    int anchorFrom = withComments(lines, move.anchor().startLine());
+    List<String> out = new ArrayList<>();
+    for (int n = 1; n <= lines.size(); n++) {
+      if (n == anchorFrom) {
+        out.addAll(block);
+        out.add(eol);
+      }
+      if (!removed[n]) {
+        out.add(lines.get(n - 1));
+      }
+    }
+    return String.join("\n", out) + (trailingNewline ? "\n" : "");
+  }
+
+  /** The first line of an instruction's block: its own first line or the comments above it. */
+  private static int withComments(List<String> lines, int startLine) {
+    int first = startLine;
+    while (first > 1 && lines.get(first - 2).strip().startsWith("#")) {
+      first--;
+    }
+    return first;
+  }
+
+  private static boolean isBlank(String line) {
+    return line.strip().isEmpty();
+  }
+}

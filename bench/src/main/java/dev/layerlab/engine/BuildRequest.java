@@ -1,0 +1,33 @@
+package dev.layerlab.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One image build.
+ *
+ * @param contextDir the build context directory
+ * @param contextPaths the context's entries to send (relative, '/'-separated, parents before
+ *     children), already filtered by the ignore rules
+ * @param dockerfile the Dockerfile's path relative to the context directory
+ * @param buildArgs {@code --build-arg} values
+ * @param labels labels for the image; layerlab's run label among them
+ * @param noCache build without the cache
+ * @param network the network {@code RUN} steps use ({@code host} or {@code none})
+ */
+public record BuildRequest(
+    Path contextDir,
+    List<String> contextPaths,
+    String dockerfile,
+    Map<String, String> buildArgs,
+    Map<String, String> labels,
+    boolean noCache,
+    String network) {
+
+  public BuildRequest {
+    contextPaths = List.copyOf(contextPaths);
+    buildArgs = Map.copyOf(buildArgs);
+    labels = Map.copyOf(labels);
+  }
+}

@@ -1,0 +1,392 @@
+package dev.layerlab.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.BuildImageCmd;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.api.model.Volume;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import dev.layerlab.measure.BuildStatus;
+import dev.layerlab.measure.StepRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
+
+/**
+ * The classic builder and containers, through docker-java against the daemon that the usual
+ * Docker client settings ({@code DOCKER_HOST}, ...) name.
+ */
+public final class DockerJavaEngine implements Engine {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final DockerClientConfig config;
+  private final DockerHttpClient http;
+  private final DockerClient client;
+  private final LongSupplier nanos;
+  private final Path scratchDir;
+
+  /**
+   * @param nanos the clock every duration is read from
+   * @param scratchDir where context archives are written while a build runs
+   */
+  public DockerJavaEngine(LongSupplier nanos, Path scratchDir) {
+    this.config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+    this.http =
+        new ZerodepDockerHttpClient.Builder()
+            .dockerHost(config.getDockerHost())
+            .sslConfig(config.getSSLConfig())
+            .connectionTimeout(Duration.ofSeconds(10))
+            .responseTimeout(Duration.ofMinutes(30))
+            .build();
+    this.client = DockerClientImpl.getInstance(config, http);
+    this.nanos = nanos;
+    this.scratchDir = scratchDir;
+  }
+
+  @Override
+  public EngineInfo info() throws EngineException {
+    try {
+      client.pingCmd().exec();
+      Version v = client.versionCmd().exec();
+      return new EngineInfo(
+          "docker-java",
+          "classic",
+          v.getVersion(),
+          v.getApiVersion(),
+          v.getOperatingSystem() + "/" + v.getArch(),
+          config.getDockerHost().toString());
+    } catch (RuntimeException e) {
+      throw unreachable(e);
+    }
+  }
+
+  @Override
+  public BuildOutcome build(BuildRequest request) throws EngineException {
+    long start = nanos.getAsLong();
+    Path archive = null;
+    try {
+      Files.createDirectories(scratchDir);
+      archive = Files.createTempFile(scratchDir, "context-", ".tar");
+      try (OutputStream out = Files.newOutputStream(archive)) {
+        ContextArchive.write(request.contextDir(), request.contextPaths(), out);
+      }
+      long contextBytes = Files.size(archive);
+      ClassicProgress progress = new ClassicProgress();
+      AtomicReference<String> error = new AtomicReference<>();
+      try (InputStream tar = Files.newInputStream(archive)) {
+        BuildImageCmd cmd =
+            client
+                .buildImageCmd(tar)
+                .withDockerfilePath(request.dockerfile())
+                .withLabels(request.labels())
+                .withNoCache(request.noCache())
+                .withRemove(true)
+                .withForcerm(true)
+                .withPull(false)
+                .withNetworkMode(request.network());
+        request.buildArgs().forEach(cmd::withBuildArg);
+        cmd.exec(
+                new ResultCallback.Adapter<BuildResponseItem>() {
+                  @Override
+                  public void onNext(BuildResponseItem item) {
+                    long now = nanos.getAsLong();
+                    if (item.getStream() != null) {
+                      progress.accept(item.getStream(), now);
+                    }
+                    if (item.isErrorIndicated()) {
+                      String message =
+                          item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
+                              ? item.getErrorDetail().getMessage()
+                              : item.getError();
+                      error.compareAndSet(null, message == null ? "build failed" : message.strip());
+                    }
+                  }
+
+                  @Override
+                  public void onError(Throwable t) {
+                    error.compareAndSet(null, describe(t));
+                    super.onError(t);
+                  }
+                })
+            .awaitCompletion();
+      }
+      long end = nanos.getAsLong();
+      progress.finish(end);
+      double seconds = (end - start) / 1e9;
+      List<StepRecord> steps = progress.steps();
+
+      if (error.get() != null || progress.builtImage().isEmpty()) {
+        String message = error.get() != null ? error.get() : "the build ended without an image";
+        return new BuildOutcome(BuildStatus.FAILED, seconds, contextBytes, "", -1, steps,
+            progress.createdImages(), message);
+      }
+      String imageId = progress.builtImage().get();
+      InspectImageResponse image = client.inspectImageCmd(imageId).exec();
+      long imageBytes = image.getSize() == null ? -1 : image.getSize();
+      return new BuildOutcome(BuildStatus.OK, seconds, contextBytes, image.getId(), imageBytes,
+          withLayerSizes(image.getId(), steps), progress.createdImages(), "");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException("interrupted while building", e);
+    } catch (IOException e) {
+      throw new EngineException("cannot send the build context: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw unreachable(e);
+    } finally {
+      if (archive != null) {
+        try {
+          Files.deleteIfExists(archive);
+        } catch (IOException ignored) {
+          // A leftover archive in layerlab's own scratch directory is removed with it.
+        }
+      }
+    }
+  }
+
+  /**
+   * Fills in each step's layer size from the image history. docker-java has no command for
+   * {@code /images/{id}/history}, so it is called through docker-java's own HTTP transport.
+   */
+  private List<StepRecord> withLayerSizes(String imageId, List<StepRecord> steps)
+      throws EngineException {
+    Map<String, Long> sizeById = new HashMap<>();
+    DockerHttpClient.Request request =
+        DockerHttpClient.Request.builder()
+            .method(DockerHttpClient.Request.Method.GET)
+            .path("/images/" + imageId + "/history")
+            .build();
+    try (DockerHttpClient.Response response = http.execute(request);
+        InputStream body = response.getBody()) {
+      if (response.getStatusCode() != 200) {
+        throw new EngineException("image history of " + imageId + " answered "
+            + response.getStatusCode());
+      }
+      for (JsonNode layer : JSON.readTree(body)) {
+        String id = layer.path("Id").asText("");
+        if (id.startsWith("sha256:")) {
+          sizeById.put(id.substring(7), layer.path("Size").asLong(-1));
+        }
+      }
+    } catch (IOException e) {
+      throw new EngineException("cannot read the image history of " + imageId + ": "
+          + e.getMessage(), e);
+    }
+    List<StepRecord> sized = new ArrayList<>();
+    for (StepRecord step : steps) {
+      long bytes = -1;
+      if (!step.imageId().isEmpty()) {
+        for (Map.Entry<String, Long> e : sizeById.entrySet()) {
+          if (e.getKey().startsWith(step.imageId())) {
+            bytes = e.getValue();
+            break;
+          }
+        }
+      }
+      sized.add(step.withLayerBytes(bytes));
+    }
+    return sized;
+  }
+
+  @Override
+  public RunOutcome runUntilReady(RunRequest request) throws EngineException {
+    Pattern ready = Pattern.compile(request.readyPattern());
+    long start = nanos.getAsLong();
+    String containerId = null;
+    try {
+      HostConfig host = HostConfig.newHostConfig().withNetworkMode(request.network());
+      if (request.bind().isPresent()) {
+        RunRequest.Bind b = request.bind().get();
+        host.withBinds(new Bind(b.hostPath().toString(), new Volume(b.containerPath()),
+            com.github.dockerjava.api.model.AccessMode.ro));
+      }
+      CreateContainerCmd create =
+          client.createContainerCmd(request.image()).withLabels(request.labels())
+              .withHostConfig(host);
+      if (!request.command().isEmpty()) {
+        create.withCmd(request.command());
+      }
+      request.workdir().ifPresent(create::withWorkingDir);
+      if (!request.env().isEmpty()) {
+        List<String> env = new ArrayList<>();
+        request.env().forEach((k, v) -> env.add(k + "=" + v));
+        create.withEnv(env);
+      }
+      containerId = create.exec().getId();
+      client.startContainerCmd(containerId).exec();
+
+      AtomicLong readyAt = new AtomicLong(-1);
+      CountDownLatch done = new CountDownLatch(1);
+      StringBuilder output = new StringBuilder();
+      ResultCallback.Adapter<Frame> logs =
+          client.logContainerCmd(containerId).withStdOut(true).withStdErr(true)
+              .withFollowStream(true)
+              .exec(new ResultCallback.Adapter<Frame>() {
+                private final StringBuilder partial = new StringBuilder();
+
+                @Override
+                public void onNext(Frame frame) {
+                  long now = nanos.getAsLong();
+                  partial.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                  int nl;
+                  while ((nl = partial.indexOf("\n")) >= 0) {
+                    String line = partial.substring(0, nl);
+                    partial.delete(0, nl + 1);
+                    remember(output, line);
+                    if (ready.matcher(line).find() && readyAt.compareAndSet(-1, now)) {
+                      done.countDown();
+                    }
+                  }
+                }
+
+                @Override
+                public void onComplete() {
+                  done.countDown();
+                  super.onComplete();
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                  done.countDown();
+                  super.onError(t);
+                }
+              });
+      boolean finished = done.await(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      logs.close();
+      if (readyAt.get() >= 0) {
+        return new RunOutcome(true, (readyAt.get() - start) / 1e9, "");
+      }
+      String why = finished ? "the app exited before its ready line"
+          : "no ready line within " + request.timeout().toSeconds() + " s";
+      return new RunOutcome(false, -1, why + lastOutput(output));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EngineException("interrupted while timing a start-up", e);
+    } catch (IOException e) {
+      throw new EngineException("cannot read the container's output: " + e.getMessage(), e);
+    } catch (NotFoundException e) {
+      throw new EngineException("image " + request.image() + " not found: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw unreachable(e);
+    } finally {
+      if (containerId != null) {
+        try {
+          client.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+        } catch (RuntimeException ignored) {
+          // Removed by label in the run's final clean-up.
+        }
+      }
+    }
+  }
+
+  @Override
+  public List<String> removeImages(Collection<String> imageIds) {
+    // Children must go before their parents. The ids come oldest first, so newest-first order
+    // is right for one run; a second pass catches parents whose children came later in the list.
+    List<String> pending = new ArrayList<>(new java.util.LinkedHashSet<>(imageIds));
+    java.util.Collections.reverse(pending);
+    Map<String, String> problems = new java.util.LinkedHashMap<>();
+    for (int pass = 0; pass < 3 && !pending.isEmpty(); pass++) {
+      List<String> retry = new ArrayList<>();
+      for (String id : pending) {
+        try {
+          client.removeImageCmd(id).withForce(false).withNoPrune(true).exec();
+          problems.remove(id);
+        } catch (NotFoundException gone) {
+          problems.remove(id); // two builds made the same image, or it was removed already
+        } catch (RuntimeException e) {
+          problems.put(id, describe(e));
+          retry.add(id);
+        }
+      }
+      pending = retry;
+    }
+    List<String> messages = new ArrayList<>();
+    problems.forEach((id, why) -> messages.add(id + ": " + why));
+    return messages;
+  }
+
+  @Override
+  public int removeContainers(String label, String value) {
+    int removed = 0;
+    List<Container> containers =
+        client.listContainersCmd().withShowAll(true)
+            .withLabelFilter(Map.of(label, value)).exec();
+    for (Container c : containers) {
+      client.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
+      removed++;
+    }
+    return removed;
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } catch (IOException ignored) {
+      // Nothing to release beyond the connection pool.
+    }
+  }
+
+  private static void remember(StringBuilder output, String line) {
+    output.append(line).append('\n');
+    if (output.length() > 4000) {
+      output.delete(0, output.length() - 4000);
+    }
+  }
+
+  private static String lastOutput(StringBuilder output) {
+    String[] lines = output.toString().strip().split("\n");
+    if (lines.length == 0 || lines[0].isEmpty()) {
+      return " (no output)";
+    }
+    return "; last output: " + lines[lines.length - 1];
+  }
+
+  private EngineException unreachable(RuntimeException e) {
+    if (e instanceof DockerException de) {
+      return new EngineException("Docker answered " + de.getHttpStatus() + ": " + describe(e), e);
+    }
+    return new EngineException("cannot reach the Docker daemon at " + config.getDockerHost()
+        + " (" + describe(e) + "); start it or set DOCKER_HOST", e);
+  }
+
+  private static String describe(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return message.strip().replace('\n', ' ');
+  }
+}

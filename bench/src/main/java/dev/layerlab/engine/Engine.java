@@ -1,0 +1,37 @@
+package dev.layerlab.engine;
+
+import java.util.Collection;
+import java.util.List;
+
+/** Builds images, runs containers and cleans up after a run; the only door to Docker. */
+public interface Engine extends AutoCloseable {
+
+  /** Checks the daemon answers and says what it is. */
+  EngineInfo info() throws EngineException;
+
+  /**
+   * Builds an image. A build that fails in a step is an outcome with status failed; an exception
+   * means the engine itself could not be used.
+   */
+  BuildOutcome build(BuildRequest request) throws EngineException;
+
+  /** Starts a container and measures the time to its ready line; always removes the container. */
+  RunOutcome runUntilReady(RunRequest request) throws EngineException;
+
+  /**
+   * Removes the given images, newest first, never pruning parents it was not given.
+   *
+   * @return messages for images that could not be removed
+   */
+  List<String> removeImages(Collection<String> imageIds);
+
+  /**
+   * Removes every container carrying {@code label=value}; used after an interruption.
+   *
+   * @return how many were removed
+   */
+  int removeContainers(String label, String value);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,32 @@
+package dev.layerlab.measure;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one bench run of one scenario measured, plus the facts needed to read it.
+ *
+ * @param runId the run's identifier; every image and container the run made carries it as a label
+ * @param scenario the scenario's name
+ * @param startedAt when the run began
+ * @param environment facts about the machine and Docker (versions, builder, cores)
+ * @param builds every build in the order it ran
+ * @param startups every start-up measurement
+ * @param complete false when the run stopped early (a failed build, an interruption)
+ */
+public record RunResult(
+    String runId,
+    String scenario,
+    Instant startedAt,
+    Map<String, String> environment,
+    List<BuildRecord> builds,
+    List<StartupRecord> startups,
+    boolean complete) {
+
+  public RunResult {
+    environment = Map.copyOf(environment);
+    builds = List.copyOf(builds);
+    startups = List.copyOf(startups);
+  }
+}

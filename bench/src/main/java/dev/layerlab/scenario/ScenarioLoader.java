@@ -1,0 +1,233 @@
+package dev.layerlab.scenario;
+
+import dev.layerlab.scenario.StartupSpec.MountedSpec;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads a scenario's {@code scenario.yaml} and checks it against the directory, so that a typo
+ * is reported with its line before any build starts.
+ *
+ * <p>The YAML is read as a node tree rather than bound to classes because every complaint must
+ * name the line it is about.
+ */
+public final class ScenarioLoader {
+
+  public static final String FILE_NAME = "scenario.yaml";
+
+  private static final Set<String> TOP_KEYS =
+      Set.of("name", "description", "variants", "changes", "build-args-from-env", "startup");
+  private static final Set<String> STARTUP_KEYS = Set.of("ready", "mounted");
+  private static final Set<String> MOUNTED_KEYS = Set.of("image", "workdir", "command", "env-from-env");
+
+  private final Path file;
+
+  private ScenarioLoader(Path file) {
+    this.file = file;
+  }
+
+  /** Loads the scenario in a directory, or from a scenario file given directly. */
+  public static Scenario load(Path directoryOrFile) throws ScenarioException {
+    Path file =
+        Files.isDirectory(directoryOrFile) ? directoryOrFile.resolve(FILE_NAME) : directoryOrFile;
+    if (!Files.isRegularFile(file)) {
+      throw new ScenarioException(
+          file + ": no scenario file; a scenario directory needs a " + FILE_NAME
+              + " naming its variants and change patterns");
+    }
+    return new ScenarioLoader(file.toAbsolutePath().normalize()).read();
+  }
+
+  private Scenario read() throws ScenarioException {
+    Node root = compose();
+    MappingNode top = mapping(root, "the scenario");
+    Map<String, NodeTuple> entries = entries(top, TOP_KEYS);
+    Path dir = file.getParent();
+
+    String name = entries.containsKey("name") ? scalar(entries.get("name")) : dir.getFileName().toString();
+    String description =
+        entries.containsKey("description") ? scalar(entries.get("description")) : "";
+
+    Map<String, String> variants = readVariants(required(entries, "variants", top), dir);
+    Map<ChangePattern, String> changes =
+        entries.containsKey("changes") ? readChanges(entries.get("changes"), dir) : Map.of();
+    List<String> buildArgs =
+        entries.containsKey("build-args-from-env")
+            ? names(entries.get("build-args-from-env").getValueNode())
+            : List.of();
+    Optional<StartupSpec> startup =
+        entries.containsKey("startup")
+            ? Optional.of(readStartup(entries.get("startup")))
+            : Optional.empty();
+
+    return new Scenario(name, description, dir, variants, changes, buildArgs, startup);
+  }
+
+  private Node compose() throws ScenarioException {
+    LoaderOptions options = new LoaderOptions();
+    options.setAllowDuplicateKeys(false);
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      Node root = new Yaml(new SafeConstructor(options)).compose(reader);
+      if (root == null) {
+        throw new ScenarioException(file + ": the scenario file is empty; it must name its variants");
+      }
+      return root;
+    } catch (MarkedYAMLException e) {
+      int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+      throw new ScenarioException(file + ":" + line + ": not valid YAML: " + e.getProblem(), e);
+    } catch (YAMLException | IOException e) {
+      throw new ScenarioException(file + ": cannot read the scenario file: " + e.getMessage(), e);
+    }
+  }
+
+  private Map<String, String> readVariants(NodeTuple tuple, Path dir) throws ScenarioException {
+    MappingNode node = mapping(tuple.getValueNode(), "variants");
+    Map<String, String> variants = new LinkedHashMap<>();
+    for (NodeTuple t : node.getValue()) {
+      String variant = scalar(t.getKeyNode());
+      String dockerfile = scalar(t.getValueNode());
+      if (!Files.isRegularFile(dir.resolve(dockerfile))) {
+        throw problem(t.getValueNode(), "variant '" + variant + "' names " + dockerfile
+            + ", which is not a file in " + dir);
+      }
+      variants.put(variant, dockerfile);
+    }
+    if (variants.isEmpty()) {
+      throw problem(node, "no variants: name at least one Dockerfile under 'variants'");
+    }
+    return variants;
+  }
+
+  private Map<ChangePattern, String> readChanges(NodeTuple tuple, Path dir)
+      throws ScenarioException {
+    MappingNode node = mapping(tuple.getValueNode(), "changes");
+    Map<ChangePattern, String> changes = new LinkedHashMap<>();
+    for (NodeTuple t : node.getValue()) {
+      String id = scalar(t.getKeyNode());
+      ChangePattern pattern =
+          ChangePattern.byId(id)
+              .orElseThrow(() -> problem(t.getKeyNode(), "unknown change pattern '" + id
+                  + "'; known patterns: " + ChangePattern.knownIds()));
+      if (!pattern.editsAFile()) {
+        throw problem(t.getKeyNode(), "'no-change' always runs and names no file; remove it");
+      }
+      String target = scalar(t.getValueNode());
+      if (!Files.isRegularFile(dir.resolve(target))) {
+        throw problem(t.getValueNode(), "change pattern '" + id + "' edits " + target
+            + ", which is not a file in " + dir);
+      }
+      if (ChangeApplier.commentPrefix(target).isEmpty()) {
+        throw problem(t.getValueNode(), "change pattern '" + id + "' cannot edit " + target
+            + ": layerlab edits a file by adding a comment line, and knows no comment syntax"
+            + " for this kind of file");
+      }
+      changes.put(pattern, target);
+    }
+    return changes;
+  }
+
+  private StartupSpec readStartup(NodeTuple tuple) throws ScenarioException {
+    MappingNode node = mapping(tuple.getValueNode(), "startup");
+    Map<String, NodeTuple> entries = entries(node, STARTUP_KEYS);
+    NodeTuple ready = required(entries, "ready", node);
+    String pattern = scalar(ready);
+    try {
+      Pattern.compile(pattern);
+    } catch (PatternSyntaxException e) {
+      throw problem(ready.getValueNode(), "'ready' is not a valid regular expression: "
+          + e.getDescription());
+    }
+    Optional<MountedSpec> mounted = Optional.empty();
+    if (entries.containsKey("mounted")) {
+      MappingNode m = mapping(entries.get("mounted").getValueNode(), "mounted");
+      Map<String, NodeTuple> me = entries(m, MOUNTED_KEYS);
+      mounted =
+          Optional.of(
+              new MountedSpec(
+                  scalar(required(me, "image", m)),
+                  scalar(required(me, "workdir", m)),
+                  scalar(required(me, "command", m)),
+                  me.containsKey("env-from-env")
+                      ? names(me.get("env-from-env").getValueNode())
+                      : List.of()));
+    }
+    return new StartupSpec(pattern, mounted);
+  }
+
+  private Map<String, NodeTuple> entries(MappingNode node, Set<String> allowed)
+      throws ScenarioException {
+    Map<String, NodeTuple> entries = new LinkedHashMap<>();
+    for (NodeTuple t : node.getValue()) {
+      String key = scalar(t.getKeyNode());
+      if (!allowed.contains(key)) {
+        throw problem(t.getKeyNode(), "unknown key '" + key + "'; expected one of "
+            + String.join(", ", new java.util.TreeSet<>(allowed)));
+      }
+      entries.put(key, t);
+    }
+    return entries;
+  }
+
+  private NodeTuple required(Map<String, NodeTuple> entries, String key, Node parent)
+      throws ScenarioException {
+    NodeTuple t = entries.get(key);
+    if (t == null) {
+      throw problem(parent, "missing '" + key + "'");
+    }
+    return t;
+  }
+
+  private List<String> names(Node node) throws ScenarioException {
+    if (!(node instanceof SequenceNode seq)) {
+      throw problem(node, "expected a list of names");
+    }
+    List<String> names = new ArrayList<>();
+    for (Node item : seq.getValue()) {
+      names.add(scalar(item));
+    }
+    return List.copyOf(names);
+  }
+
+  private MappingNode mapping(Node node, String what) throws ScenarioException {
+    if (node instanceof MappingNode m) {
+      return m;
+    }
+    throw problem(node, what + " must be a mapping of names to values");
+  }
+
+  private String scalar(NodeTuple tuple) throws ScenarioException {
+    return scalar(tuple.getValueNode());
+  }
+
+  private String scalar(Node node) throws ScenarioException {
+    if (node instanceof ScalarNode s && !s.getValue().isBlank()) {
+      return s.getValue().strip();
+    }
+    throw problem(node, "expected a non-empty value");
+  }
+
+  private ScenarioException problem(Node node, String message) {
+    return new ScenarioException(file + ":" + (node.getStartMark().getLine() + 1) + ": " + message);
+  }
+}

@@ -1,0 +1,82 @@
+package dev.layerlab.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScenarioLoaderTest {
+
+  @TempDir Path dir;
+
+  private static Path projectDir() {
+    return Path.of(System.getProperty("layerlab.project.dir", ".."));
+  }
+
+  @Test
+  void seedScenario_loadsWithItsVariantsAndChanges() throws Exception {
+    Scenario s = ScenarioLoader.load(projectDir().resolve("scenarios/python-app"));
+
+    assertThat(s.name()).isEqualTo("python-app");
+    assertThat(s.variants()).containsKeys("naive", "deps-first");
+    assertThat(s.patterns()).containsExactly(ChangePattern.NO_CHANGE, ChangePattern.EDIT_SOURCE,
+        ChangePattern.EDIT_DEPS, ChangePattern.EDIT_CONFIG);
+    assertThat(s.changes()).containsEntry(ChangePattern.EDIT_SOURCE, "utils/helpers.py");
+    assertThat(s.startup()).isPresent();
+    assertThat(s.startup().get().mounted()).isPresent();
+  }
+
+  @Test
+  void unknownChangePattern_isNamedWithItsLine() throws Exception {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
+    Files.writeString(dir.resolve("a.py"), "x = 1\n");
+    Files.writeString(dir.resolve("scenario.yaml"),
+        "name: t\nvariants:\n  only: Dockerfile\nchanges:\n  edit-source: a.py\n  edit-docs: a.py\n");
+
+    assertThatThrownBy(() -> ScenarioLoader.load(dir))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageContaining("scenario.yaml:6:")
+        .hasMessageContaining("unknown change pattern 'edit-docs'")
+        .hasMessageContaining("edit-source");
+  }
+
+  @Test
+  void variantWhoseDockerfileIsMissing_isReported() throws Exception {
+    Files.writeString(dir.resolve("scenario.yaml"), "variants:\n  naive: Dockerfile.nope\n");
+
+    assertThatThrownBy(() -> ScenarioLoader.load(dir))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageContaining(":2:")
+        .hasMessageContaining("Dockerfile.nope");
+  }
+
+  @Test
+  void brokenYaml_isReportedWithALine() throws Exception {
+    Files.writeString(dir.resolve("scenario.yaml"), "variants:\n  naive: [unclosed\n");
+
+    assertThatThrownBy(() -> ScenarioLoader.load(dir))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageContaining("not valid YAML");
+  }
+
+  @Test
+  void missingScenarioFile_saysWhatIsExpected() {
+    assertThatThrownBy(() -> ScenarioLoader.load(dir))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageContaining("scenario.yaml");
+  }
+
+  @Test
+  void fileWithoutKnownCommentSyntax_cannotBeAChangeTarget() throws Exception {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
+    Files.writeString(dir.resolve("package.json"), "{}\n");
+    Files.writeString(dir.resolve("scenario.yaml"),
+        "variants:\n  v: Dockerfile\nchanges:\n  edit-deps: package.json\n");
+
+    assertThatThrownBy(() -> ScenarioLoader.load(dir))
+        .hasMessageContaining("cannot edit package.json");
+  }
+}

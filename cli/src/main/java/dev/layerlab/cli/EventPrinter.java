@@ -1,0 +1,57 @@
+package dev.layerlab.cli;
+
+import dev.layerlab.measure.BuildRecord;
+import dev.layerlab.measure.BuildStatus;
+import dev.layerlab.measure.StartupRecord;
+import dev.layerlab.run.BenchEvent;
+import dev.layerlab.run.BenchListener;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** Prints a bench's events as plain one-line messages. */
+final class EventPrinter implements BenchListener {
+
+  private final PrintWriter err;
+
+  EventPrinter(PrintWriter err) {
+    this.err = err;
+  }
+
+  @Override
+  public void on(BenchEvent event) {
+    String line = null;
+    if (event instanceof BenchEvent.RunStarted s) {
+      line = "bench " + s.scenario() + ": run " + s.runId() + ", " + s.builds() + " builds and "
+          + s.startups() + " start-ups with " + s.engine();
+    } else if (event instanceof BenchEvent.BuildFinished f) {
+      line = build(f.build(), f.number(), f.total());
+    } else if (event instanceof BenchEvent.StartupFinished s) {
+      line = startup(s.startup());
+    } else if (event instanceof BenchEvent.Note n) {
+      line = n.message();
+    }
+    if (line != null) {
+      err.println(line);
+      err.flush();
+    }
+  }
+
+  private static String build(BuildRecord b, int number, int total) {
+    String head = String.format(Locale.ROOT, "[%d/%d] %s %s #%d: ", number, total, b.variant(),
+        b.change(), b.repetition());
+    if (b.status() != BuildStatus.OK) {
+      return head + "FAILED after " + seconds(b.seconds()) + ": " + b.error();
+    }
+    return head + seconds(b.seconds()) + ", " + b.cachedSteps() + " of " + b.steps().size()
+        + " steps cached";
+  }
+
+  private static String startup(StartupRecord s) {
+    String head = "start-up " + s.mode() + " #" + s.repetition() + ": ";
+    return s.status() == BuildStatus.OK ? head + seconds(s.seconds()) : head + "FAILED: " + s.error();
+  }
+
+  private static String seconds(double s) {
+    return String.format(Locale.ROOT, "%.2f s", s);
+  }
+}

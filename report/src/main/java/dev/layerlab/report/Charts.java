@@ -1,0 +1,85 @@
+package dev.layerlab.report;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.style.Styler;
+
+/** Draws a run's charts with XChart and saves each as PNG and SVG. */
+public final class Charts {
+
+  private static final Color[] PALETTE = {
+    new Color(0x4C72B0), new Color(0xDD8452), new Color(0x55A868), new Color(0xC44E52),
+    new Color(0x8172B3), new Color(0x937860)
+  };
+
+  static {
+    System.setProperty("java.awt.headless", "true");
+  }
+
+  private Charts() {}
+
+  /**
+   * Median build time per change pattern, one bar per variant.
+   *
+   * @return the file names written (without directory)
+   */
+  public static List<String> rebuildTimes(RunView view, Path dir) throws IOException {
+    List<String> changes = view.changes();
+    CategoryChart chart = base("Build time after each change (median of repetitions)",
+        "change", "seconds");
+    for (String variant : view.variants()) {
+      List<Double> medians = new ArrayList<>();
+      for (String change : changes) {
+        Stats s = view.buildSeconds(variant, change);
+        medians.add(s.isEmpty() ? 0.0 : s.median());
+      }
+      chart.addSeries(variant, changes, medians);
+    }
+    return save(chart, dir, "rebuild-time");
+  }
+
+  /** Median time to the ready line per start-up mode. */
+  public static List<String> startupTimes(RunView view, Path dir) throws IOException {
+    List<String> modes = view.startupModes();
+    CategoryChart chart = base("Start-up time to ready (median)", "mode", "seconds");
+    List<Double> medians = new ArrayList<>();
+    for (String mode : modes) {
+      Stats s = view.startupSeconds(mode);
+      medians.add(s.isEmpty() ? 0.0 : s.median());
+    }
+    chart.addSeries("start-up", modes, medians);
+    chart.getStyler().setLegendVisible(false);
+    return save(chart, dir, "startup-time");
+  }
+
+  private static CategoryChart base(String title, String x, String y) {
+    CategoryChart chart =
+        new CategoryChartBuilder().width(800).height(450).title(title).xAxisTitle(x)
+            .yAxisTitle(y).build();
+    Styler styler = chart.getStyler();
+    styler.setChartBackgroundColor(Color.WHITE);
+    styler.setPlotBackgroundColor(Color.WHITE);
+    styler.setPlotBorderVisible(false);
+    styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+    styler.setSeriesColors(PALETTE);
+    styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+    styler.setDecimalPattern("#0.0");
+    chart.getStyler().setLabelsVisible(true);
+    return chart;
+  }
+
+  private static List<String> save(CategoryChart chart, Path dir, String name) throws IOException {
+    BitmapEncoder.saveBitmap(chart, dir.resolve(name).toString(), BitmapEncoder.BitmapFormat.PNG);
+    VectorGraphicsEncoder.saveVectorGraphic(chart, dir.resolve(name).toString(),
+        VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+    return List.of(name + ".png", name + ".svg");
+  }
+}

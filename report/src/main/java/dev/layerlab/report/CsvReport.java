@@ -1,0 +1,67 @@
+package dev.layerlab.report;
+
+import dev.layerlab.measure.BuildRecord;
+import dev.layerlab.measure.RunResult;
+import dev.layerlab.measure.StartupRecord;
+import dev.layerlab.measure.StepRecord;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes {@code results.csv} (one row per step per build) and {@code startup.csv} (one row per
+ * start-up). A build that failed keeps its rows with status {@code failed}, so a failure never
+ * reads as a fast build.
+ */
+public final class CsvReport {
+
+  public static final String[] RESULT_COLUMNS = {
+    "scenario", "variant", "change", "builder", "repetition", "step", "instruction", "line",
+    "cached", "step_seconds", "build_seconds", "layer_bytes", "image_bytes", "context_bytes",
+    "status", "error"
+  };
+  public static final String[] STARTUP_COLUMNS = {"mode", "repetition", "seconds", "status", "error"};
+
+  private CsvReport() {}
+
+  public static void writeResults(RunResult run, Path file) throws IOException {
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(RESULT_COLUMNS).get();
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        CSVPrinter csv = new CSVPrinter(w, format)) {
+      for (BuildRecord b : run.builds()) {
+        if (b.steps().isEmpty()) {
+          csv.printRecord(run.scenario(), b.variant(), b.change(), b.builder(), b.repetition(),
+              "", "", "", "", "", seconds(b.seconds()), "", b.imageBytes(), b.contextBytes(),
+              b.status().label(), b.error());
+          continue;
+        }
+        for (StepRecord s : b.steps()) {
+          csv.printRecord(run.scenario(), b.variant(), b.change(), b.builder(), b.repetition(),
+              s.index(), s.instruction(), s.line() > 0 ? s.line() : "", s.cached(),
+              seconds(s.seconds()), seconds(b.seconds()), s.layerBytes(), b.imageBytes(),
+              b.contextBytes(), b.status().label(), b.error());
+        }
+      }
+    }
+  }
+
+  public static void writeStartups(RunResult run, Path file) throws IOException {
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(STARTUP_COLUMNS).get();
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        CSVPrinter csv = new CSVPrinter(w, format)) {
+      for (StartupRecord s : run.startups()) {
+        csv.printRecord(s.mode(), s.repetition(), s.seconds() < 0 ? "" : seconds(s.seconds()),
+            s.status().label(), s.error());
+      }
+    }
+  }
+
+  private static String seconds(double s) {
+    return String.format(Locale.ROOT, "%.3f", s);
+  }
+}

@@ -1,0 +1,28 @@
+package dev.layerlab.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.layerlab.measure.RunResult;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Writes {@code results.json}: the whole run as one document, for tools. */
+public final class JsonReport {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .enable(SerializationFeature.INDENT_OUTPUT);
+
+  private JsonReport() {}
+
+  public static void write(RunResult run, Path file) throws IOException {
+    JSON.writeValue(file.toFile(), run);
+  }
+
+  public static ObjectMapper mapper() {
+    return JSON;
+  }
+}

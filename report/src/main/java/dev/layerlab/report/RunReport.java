@@ -1,0 +1,39 @@
+package dev.layerlab.report;
+
+import dev.layerlab.measure.RunResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes every file of a run's report into one directory. */
+public final class RunReport {
+
+  private RunReport() {}
+
+  /**
+   * Writes results.csv, startup.csv, results.json, the charts and summary.md into {@code dir}.
+   *
+   * @return the files written, relative to {@code dir}
+   */
+  public static List<String> write(RunResult run, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    RunView view = new RunView(run);
+    List<String> files = new ArrayList<>();
+    CsvReport.writeResults(run, dir.resolve("results.csv"));
+    files.add("results.csv");
+    CsvReport.writeStartups(run, dir.resolve("startup.csv"));
+    files.add("startup.csv");
+    JsonReport.write(run, dir.resolve("results.json"));
+    files.add("results.json");
+    List<String> charts = new ArrayList<>(Charts.rebuildTimes(view, dir));
+    if (!view.startupModes().isEmpty()) {
+      charts.addAll(Charts.startupTimes(view, dir));
+    }
+    files.addAll(charts);
+    SummaryReport.write(view, charts, dir.resolve("summary.md"));
+    files.add("summary.md");
+    return files;
+  }
+}

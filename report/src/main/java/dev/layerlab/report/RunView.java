@@ -1,0 +1,90 @@
+package dev.layerlab.report;
+
+import dev.layerlab.measure.BuildRecord;
+import dev.layerlab.measure.BuildStatus;
+import dev.layerlab.measure.RunResult;
+import dev.layerlab.measure.StartupRecord;
+import dev.layerlab.measure.StepRecord;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Groupings of a run that several renderers need: cells, medians, rebuilt steps. */
+public final class RunView {
+
+  private final RunResult run;
+
+  public RunView(RunResult run) {
+    this.run = run;
+  }
+
+  public RunResult run() {
+    return run;
+  }
+
+  /** Variants in the order they were built. */
+  public List<String> variants() {
+    Set<String> v = new LinkedHashSet<>();
+    run.builds().forEach(b -> v.add(b.variant()));
+    return List.copyOf(v);
+  }
+
+  /** Change names in the order they were built, {@code cold} first. */
+  public List<String> changes() {
+    Set<String> c = new LinkedHashSet<>();
+    run.builds().forEach(b -> c.add(b.change()));
+    return List.copyOf(c);
+  }
+
+  /** Successful builds of one cell. */
+  public List<BuildRecord> builds(String variant, String change) {
+    return run.builds().stream()
+        .filter(b -> b.variant().equals(variant) && b.change().equals(change))
+        .filter(b -> b.status() == BuildStatus.OK)
+        .toList();
+  }
+
+  public Stats buildSeconds(String variant, String change) {
+    return Stats.of(builds(variant, change).stream().map(BuildRecord::seconds).toList());
+  }
+
+  /**
+   * The steps that ran (were not cached) in a cell, with how many of its builds ran each.
+   * Steps are named by their instruction text.
+   */
+  public Map<String, Integer> rebuiltSteps(String variant, String change) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (BuildRecord b : builds(variant, change)) {
+      for (StepRecord s : b.steps()) {
+        if (!s.cached()) {
+          counts.merge(s.instruction(), 1, Integer::sum);
+        }
+      }
+    }
+    return counts;
+  }
+
+  /** Start-up modes in the order they were measured. */
+  public List<String> startupModes() {
+    Set<String> m = new LinkedHashSet<>();
+    run.startups().forEach(s -> m.add(s.mode()));
+    return List.copyOf(m);
+  }
+
+  public Stats startupSeconds(String mode) {
+    List<Double> values = new ArrayList<>();
+    for (StartupRecord s : run.startups()) {
+      if (s.mode().equals(mode) && s.status() == BuildStatus.OK) {
+        values.add(s.seconds());
+      }
+    }
+    return Stats.of(values);
+  }
+
+  public List<BuildRecord> failedBuilds() {
+    return run.builds().stream().filter(b -> b.status() != BuildStatus.OK).toList();
+  }
+}

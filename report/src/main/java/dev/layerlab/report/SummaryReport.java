@@ -1,0 +1,178 @@
+package dev.layerlab.report;
+
+import dev.layerlab.measure.BuildRecord;
+import dev.layerlab.measure.RunResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/** Writes {@code summary.md}: what was measured, what each change rebuilt, and what to do. */
+public final class SummaryReport {
+
+  private SummaryReport() {}
+
+  public static void write(RunView view, List<String> charts, Path file) throws IOException {
+    Files.writeString(file, render(view, charts), StandardCharsets.UTF_8);
+  }
+
+  public static String render(RunView view, List<String> charts) {
+    RunResult run = view.run();
+    Map<String, String> env = run.environment();
+    StringBuilder md = new StringBuilder();
+    md.append("# ").append(run.scenario()).append(": bench run ").append(run.runId())
+        .append("\n\n");
+    md.append("Built with ").append(env.getOrDefault("engine", "?")).append(" (")
+        .append(env.getOrDefault("builder", "?")).append(" builder) against Docker ")
+        .append(env.getOrDefault("docker_version", "?")).append(" on ")
+        .append(env.getOrDefault("cores", "?")).append(" cores, starting ")
+        .append(run.startedAt()).append(". Each variant was built once without the cache (`cold`),")
+        .append(" then rebuilt on the warm cache after each change pattern, ")
+        .append(env.getOrDefault("repetitions", "?"))
+        .append(" times each; every edit is unique, so no rebuild reuses another's result.")
+        .append(" Times are medians, with min–max in brackets.\n\n");
+    if (!run.complete()) {
+      md.append("> **This run stopped early**: the numbers below cover only what was measured")
+          .append(" before it stopped.\n\n");
+    }
+    headline(view, md);
+    buildTable(view, md);
+    rebuiltTable(view, md);
+    startupTable(view, md);
+    failures(view, md);
+    if (!charts.isEmpty()) {
+      md.append("## Charts\n\n");
+      for (String chart : charts) {
+        if (chart.endsWith(".png")) {
+          md.append("![").append(chart.replace(".png", "")).append("](").append(chart)
+              .append(")\n\n");
+        }
+      }
+    }
+    return md.toString();
+  }
+
+  private static void headline(RunView view, StringBuilder md) {
+    List<String> variants = view.variants();
+    if (variants.size() < 2 || !view.changes().contains("edit-source")) {
+      return;
+    }
+    String fastest = null;
+    String slowest = null;
+    for (String v : variants) {
+      Stats s = view.buildSeconds(v, "edit-source");
+      if (s.isEmpty()) {
+        continue;
+      }
+      if (fastest == null || s.median() < view.buildSeconds(fastest, "edit-source").median()) {
+        fastest = v;
+      }
+      if (slowest == null || s.median() > view.buildSeconds(slowest, "edit-source").median()) {
+        slowest = v;
+      }
+    }
+    if (fastest == null || fastest.equals(slowest)) {
+      return;
+    }
+    double fast = view.buildSeconds(fastest, "edit-source").median();
+    double slow = view.buildSeconds(slowest, "edit-source").median();
+    md.append("**After a source edit, `").append(fastest).append("` rebuilds in ")
+        .append(secs(fast)).append(" s against ").append(secs(slow)).append(" s for `")
+        .append(slowest).append("`: ").append(String.format(Locale.ROOT, "%.1f", slow / fast))
+        .append("× faster.**\n\n");
+  }
+
+  private static void buildTable(RunView view, StringBuilder md) {
+    List<String> changes = view.changes();
+    md.append("## Build time (seconds)\n\n| variant |");
+    changes.forEach(c -> md.append(" ").append(c).append(" |"));
+    md.append("\n|---|");
+    changes.forEach(c -> md.append("---:|"));
+    md.append("\n");
+    for (String v : view.variants()) {
+      md.append("| ").append(v).append(" |");
+      for (String c : changes) {
+        Stats s = view.buildSeconds(v, c);
+        md.append(" ").append(s.isEmpty() ? "–" : cell(s)).append(" |");
+      }
+      md.append("\n");
+    }
+    md.append("\n");
+  }
+
+  private static void rebuiltTable(RunView view, StringBuilder md) {
+    md.append("## What each change rebuilt\n\n")
+        .append("Steps that ran instead of coming from the cache, with how many of the cell's")
+        .append(" builds ran them.\n\n| variant | change | steps that ran |\n|---|---|---|\n");
+    for (String v : view.variants()) {
+      for (String c : view.changes()) {
+        List<BuildRecord> builds = view.builds(v, c);
+        if (builds.isEmpty() || c.equals("cold")) {
+          continue;
+        }
+        Map<String, Integer> ran = view.rebuiltSteps(v, c);
+        StringJoiner steps = new StringJoiner("<br>");
+        ran.forEach((instruction, n) -> steps.add("`" + escape(shorten(instruction)) + "` ("
+            + n + "/" + builds.size() + ")"));
+        md.append("| ").append(v).append(" | ").append(c).append(" | ")
+            .append(ran.isEmpty() ? "none: every step cached" : steps.toString()).append(" |\n");
+      }
+    }
+    md.append("\n");
+  }
+
+  private static void startupTable(RunView view, StringBuilder md) {
+    if (view.startupModes().isEmpty()) {
+      return;
+    }
+    md.append("## Start-up (seconds to the ready line)\n\n")
+        .append("`baked`: the image with code and dependencies, run without a network. ")
+        .append("`mounted`: the code mounted into the base image, dependencies installed at ")
+        .append("start (the manual approach).\n\n")
+        .append("| mode | median | min | max | runs |\n|---|---:|---:|---:|---:|\n");
+    for (String mode : view.startupModes()) {
+      Stats s = view.startupSeconds(mode);
+      md.append("| ").append(mode).append(" | ").append(s.isEmpty() ? "–" : secs(s.median()))
+          .append(" | ").append(s.isEmpty() ? "–" : secs(s.min())).append(" | ")
+          .append(s.isEmpty() ? "–" : secs(s.max())).append(" | ").append(s.count())
+          .append(" |\n");
+    }
+    md.append("\n");
+  }
+
+  private static void failures(RunView view, StringBuilder md) {
+    List<BuildRecord> failed = view.failedBuilds();
+    if (failed.isEmpty()) {
+      return;
+    }
+    md.append("## Failed builds\n\n");
+    for (BuildRecord b : failed) {
+      md.append("- ").append(b.variant()).append(" / ").append(b.change()).append(" #")
+          .append(b.repetition()).append(": ").append(escape(b.error())).append("\n");
+    }
+    md.append("\n");
+  }
+
+  static String cell(Stats s) {
+    if (s.count() == 1) {
+      return secs(s.median());
+    }
+    return secs(s.median()) + " (" + secs(s.min()) + "–" + secs(s.max()) + ")";
+  }
+
+  static String secs(double s) {
+    return String.format(Locale.ROOT, s < 10 ? "%.2f" : "%.1f", s);
+  }
+
+  private static String shorten(String instruction) {
+    return instruction.length() > 70 ? instruction.substring(0, 67) + "..." : instruction;
+  }
+
+  private static String escape(String text) {
+    return text.replace("|", "\\|").replace("\n", " ");
+  }
+}

@@ -1,0 +1,66 @@
+package dev.layerlab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.layerlab.measure.BuildRecord;
+import dev.layerlab.measure.BuildStatus;
+import dev.layerlab.measure.RunResult;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunReportTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void writesEveryFile_withTheRequiredCsvColumns() throws Exception {
+    List<String> files = RunReport.write(ReportFixtures.run(), dir);
+
+    assertThat(files).contains("results.csv", "startup.csv", "results.json", "summary.md",
+        "rebuild-time.png", "rebuild-time.svg", "startup-time.png", "startup-time.svg");
+    for (String f : files) {
+      assertThat(dir.resolve(f)).as(f).isNotEmptyFile();
+    }
+    List<CSVRecord> rows = read(dir.resolve("results.csv"));
+    assertThat(rows.get(0).getParser().getHeaderNames()).containsSubsequence("scenario",
+        "variant", "change", "builder", "repetition", "step", "instruction", "cached",
+        "step_seconds", "build_seconds", "layer_bytes", "image_bytes", "status");
+    assertThat(rows).hasSize(8 * 3);
+    assertThat(Files.readString(dir.resolve("rebuild-time.svg"))).contains("<svg");
+    assertThat(read(dir.resolve("startup.csv")).get(0).get("mode")).isEqualTo("baked");
+  }
+
+  @Test
+  void failedBuildIsWrittenAsFailed_notAsFast() throws Exception {
+    RunResult ok = ReportFixtures.run();
+    List<BuildRecord> builds = new ArrayList<>(ok.builds());
+    builds.add(new BuildRecord("naive", "edit-deps", "classic", 1, 2.5, 20_000, -1, "",
+        BuildStatus.FAILED, "The command '/bin/sh -c pip install' returned a non-zero code: 1",
+        List.of()));
+    RunResult run = new RunResult(ok.runId(), ok.scenario(), ok.startedAt(), ok.environment(),
+        builds, ok.startups(), false);
+
+    RunReport.write(run, dir);
+
+    CSVRecord last = read(dir.resolve("results.csv")).get(24);
+    assertThat(last.get("status")).isEqualTo("failed");
+    assertThat(last.get("error")).contains("non-zero code");
+    String md = Files.readString(dir.resolve("summary.md"));
+    assertThat(md).contains("stopped early").contains("## Failed builds");
+    assertThat(md).doesNotContain("| naive | edit-deps |");
+  }
+
+  private static List<CSVRecord> read(Path file) throws Exception {
+    try (Reader r = Files.newBufferedReader(file)) {
+      return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)
+          .getRecords();
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.layerlab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SummaryReportTest {
+
+  @Test
+  void headlineComparesTheFastestAndSlowestVariantAfterASourceEdit() {
+    String md = SummaryReport.render(new RunView(ReportFixtures.run()), List.of());
+
+    assertThat(md).contains("`deps-first` rebuilds in 1.20 s against 22.0 s for `naive`");
+    assertThat(md).contains("18.3× faster");
+  }
+
+  @Test
+  void rebuiltStepsShowTheInstallRanOnlyForNaive() {
+    String md = SummaryReport.render(new RunView(ReportFixtures.run()), List.of());
+
+    assertThat(md).contains("| naive | edit-source | `COPY . .` (3/3)<br>`RUN pip install -r "
+        + "requirements.txt` (3/3) |");
+    assertThat(md).contains("| deps-first | edit-source | none: every step cached |");
+  }
+
+  @Test
+  void failedStartupsAreLeftOutOfTheMedianAndCounted() {
+    String md = SummaryReport.render(new RunView(ReportFixtures.run()), List.of());
+
+    assertThat(md).contains("| baked | 0.85 | 0.80 | 0.90 | 2 |");
+    assertThat(md).contains("| mounted | 25.0 | 25.0 | 25.0 | 1 |");
+  }
+
+  @Test
+  void statsMedianOfEvenCountIsTheMeanOfTheMiddleTwo() {
+    assertThat(Stats.of(List.of(4.0, 1.0, 3.0, 2.0)).median()).isEqualTo(2.5);
+    assertThat(Stats.of(List.of()).isEmpty()).isTrue();
+  }
+}
