@@ -30,17 +30,22 @@ final class TextRewriter {
     block.add(move.insertLine() + eol);
     boolean[] removed = new boolean[lines.size() + 1];
     for (Instruction ins : move.moved()) {
-      int from = withComments(lines, ins.startLine());
-      for (int n = from; n <= ins.endLine(); n++) {
+      for (int n = withComments(lines, ins.startLine()); n <= ins.endLine(); n++) {
         block.add(lines.get(n - 1));
         removed[n] = true;
       }
-      // Keep one blank line where there were two around the removed block.
-      int before = from - 1;
-      int after = ins.endLine() + 1;
-      if (before >= 1 && after <= lines.size() && isBlank(lines.get(before - 1))
-          && isBlank(lines.get(after - 1)) && !removed[before]) {
-        removed[after] = true;
+    }
+    // Where a removed run of lines sat between two blank lines, keep just one of them.
+    for (int n = 1; n <= lines.size(); n++) {
+      if (!removed[n] || (n > 1 && removed[n - 1])) {
+        continue;
+      }
+      int end = n;
+      while (end + 1 <= lines.size() && removed[end + 1]) {
+        end++;
+      }
+      if (n > 1 && end < lines.size() && isBlank(lines.get(n - 2)) && isBlank(lines.get(end))) {
+        removed[end + 1] = true;
       }
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param environment facts about the machine and Docker (versions, builder, cores)
  * @param builds every build in the order it ran
  * @param startups every start-up measurement
+ * @param advice what the rules said about each variant, and how rewrites were measured
  * @param complete false when the run stopped early (a failed build, an interruption)
  */
 public record RunResult(
@@ -22,11 +23,13 @@ public record RunResult(
     Map<String, String> environment,
     List<BuildRecord> builds,
     List<StartupRecord> startups,
+    List<VariantAdvice> advice,
     boolean complete) {
 
   public RunResult {
     environment = Map.copyOf(environment);
     builds = List.copyOf(builds);
     startups = List.copyOf(startups);
+    advice = List.copyOf(advice);
   }
 }

@@ -19,6 +19,7 @@ import dev.layerlab.measure.RunResult;
 import dev.layerlab.measure.StartupRecord;
 import dev.layerlab.scenario.ChangePattern;
 import dev.layerlab.scenario.Scenario;
+import dev.layerlab.scenario.ScenarioException;
 import dev.layerlab.scenario.ScratchCopy;
 import dev.layerlab.scenario.StartupSpec;
 import java.io.IOException;
@@ -60,10 +61,11 @@ public final class BenchRunner {
   }
 
   public RunResult run(Scenario scenario, BenchOptions options)
-      throws EngineException, BuildFailedException, IOException {
+      throws EngineException, BuildFailedException, IOException, ScenarioException {
+    VariantPlan.Plans plans = VariantPlan.of(scenario, selectVariants(scenario, options));
+    List<VariantPlan> variants = plans.variants();
     EngineInfo info = engine.info();
     Instant startedAt = clock.instant();
-    List<String> variants = selectVariants(scenario, options);
     int perVariant = 1 + scenario.patterns().size() * options.repetitions();
     int total = variants.size() * perVariant;
     boolean timeStartups = options.startupRuns() > 0 && scenario.startup().isPresent();
@@ -83,25 +85,28 @@ public final class BenchRunner {
     boolean complete = false;
     try {
       int number = 0;
-      for (String variant : variants) {
+      for (VariantPlan variant : variants) {
         try (ScratchCopy scratch = ScratchCopy.of(scenario.directory(), options.scratchDir(),
-            scenario.name() + "-" + variant)) {
+            scenario.name() + "-" + variant.name())) {
+          variant.materialise(scratch.root());
           Cell cold = new Cell(variant, COLD, 1, ++number, total);
           BuildRecord first = build(scenario, scratch, cold, true, buildArgs, labels, options);
           builds.add(first);
-          failIfFailed(first, scenario, options, startedAt, environment, builds, startups);
-          baselineImages.put(variant, first.imageId());
+          failIfFailed(first, scenario, options, startedAt, environment, builds, startups,
+              plans.advice());
+          baselineImages.put(variant.name(), first.imageId());
 
           for (ChangePattern pattern : scenario.patterns()) {
             for (int rep = 1; rep <= options.repetitions(); rep++) {
               scratch.reset();
-              String token = options.runId() + "-" + variant + "-" + pattern.id() + "-" + rep;
+              String token = options.runId() + "-" + variant.name() + "-" + pattern.id() + "-" + rep;
               scratch.apply(pattern, scenario.changes().get(pattern), token);
               Cell cell = new Cell(variant, pattern.id(), rep, ++number, total);
               BuildRecord record = build(scenario, scratch, cell, false, buildArgs, labels,
                   options);
               builds.add(record);
-              failIfFailed(record, scenario, options, startedAt, environment, builds, startups);
+              failIfFailed(record, scenario, options, startedAt, environment, builds, startups,
+                  plans.advice());
             }
           }
           scratch.reset();
@@ -112,7 +117,7 @@ public final class BenchRunner {
       }
       complete = true;
       return new RunResult(options.runId(), scenario.name(), startedAt, environment, builds,
-          startups, true);
+          startups, plans.advice(), true);
     } finally {
       cleanUp(complete);
     }
@@ -121,19 +126,21 @@ public final class BenchRunner {
   private BuildRecord build(Scenario scenario, ScratchCopy scratch, Cell cell, boolean noCache,
       Map<String, String> buildArgs, Map<String, String> labels, BenchOptions options)
       throws EngineException, IOException {
-    listener.on(new BenchEvent.BuildStarted(cell.variant, cell.change, cell.repetition,
+    String name = cell.variant.name();
+    listener.on(new BenchEvent.BuildStarted(name, cell.change, cell.repetition,
         cell.number, cell.total));
-    String dockerfile = scenario.variants().get(cell.variant);
+    String dockerfile = cell.variant.dockerfile();
     List<String> paths = contextPaths(scratch.root(), dockerfile);
     Map<String, String> buildLabels = new LinkedHashMap<>(labels);
-    buildLabels.put("dev.layerlab.variant", cell.variant);
+    buildLabels.put("dev.layerlab.variant", name);
     BuildOutcome outcome = engine.build(new BuildRequest(scratch.root(), paths, dockerfile,
         buildArgs, buildLabels, noCache, options.network()));
     created.addAll(outcome.createdImages());
-    BuildRecord record = new BuildRecord(cell.variant, cell.change, "classic", cell.repetition,
+    BuildRecord record = new BuildRecord(name, cell.change, "classic", cell.repetition,
         outcome.seconds(), outcome.contextBytes(), outcome.imageBytes(), outcome.imageId(),
         outcome.status(), outcome.error(),
-        outcome.steps().stream().filter(s -> !isRunLabel(s.instruction())).toList());
+        outcome.steps().stream().filter(s -> !isRunLabel(s.instruction()))
+            .map(s -> s.withLine(cell.variant.lineOfStep(s.index()))).toList());
     listener.on(new BenchEvent.BuildFinished(record, cell.number, cell.total));
     return record;
   }
@@ -219,14 +226,17 @@ public final class BenchRunner {
 
   private void failIfFailed(BuildRecord record, Scenario scenario, BenchOptions options,
       Instant startedAt, Map<String, String> environment, List<BuildRecord> builds,
-      List<StartupRecord> startups) throws BuildFailedException {
+      List<StartupRecord> startups, List<dev.layerlab.measure.VariantAdvice> advice)
+      throws BuildFailedException {
     if (record.status() == BuildStatus.OK) {
       return;
     }
     RunResult partial = new RunResult(options.runId(), scenario.name(), startedAt, environment,
-        builds, startups, false);
+        builds, startups, advice, false);
+    String where = scenario.variants().getOrDefault(record.variant(), "rewritten Dockerfile");
+    int line = record.steps().isEmpty() ? 0 : record.steps().get(record.steps().size() - 1).line();
     throw new BuildFailedException("build failed: scenario " + scenario.name() + ", variant "
-        + record.variant() + " (" + scenario.variants().get(record.variant()) + "), change "
+        + record.variant() + " (" + where + (line > 0 ? " line " + line : "") + "), change "
         + record.change() + ": " + record.error(), record, partial);
   }
 
@@ -305,5 +315,6 @@ public final class BenchRunner {
         || instruction.startsWith("LABEL dev.layerlab.");
   }
 
-  private record Cell(String variant, String change, int repetition, int number, int total) {}
+  private record Cell(
+      VariantPlan variant, String change, int repetition, int number, int total) {}
 }

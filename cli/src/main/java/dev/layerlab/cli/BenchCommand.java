@@ -115,7 +115,7 @@ final class BenchCommand implements Callable<Integer> {
       } catch (BuildFailedException e) {
         writePartial(e.partial(), reportDir, err);
         throw new Failure(ExitCodes.BUILD_FAILED, e.getMessage(), e);
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | ScenarioException e) {
         throw new Failure(ExitCodes.BAD_INPUT, e.getMessage(), e);
       } catch (EngineException e) {
         throw new Failure(ExitCodes.DOCKER_UNAVAILABLE, e.getMessage(), e);

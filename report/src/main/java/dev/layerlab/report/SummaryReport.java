@@ -43,6 +43,7 @@ public final class SummaryReport {
     buildTable(view, md);
     rebuiltTable(view, md);
     startupTable(view, md);
+    AdviceSection.render(view, md);
     failures(view, md);
     if (!charts.isEmpty()) {
       md.append("## Charts\n\n");

@@ -41,6 +41,6 @@ final class ReportFixtures {
         new StartupRecord("mounted", 2, -1, BuildStatus.FAILED, "no ready line within 300 s"));
     return new RunResult("run-1", "python-app", Instant.parse("2026-12-04T15:00:00Z"),
         Map.of("engine", "docker-java", "builder", "classic", "repetitions", "3"), builds,
-        startups, true);
+        startups, List.of(), true);
   }
 }

@@ -45,7 +45,7 @@ class RunReportTest {
         BuildStatus.FAILED, "The command '/bin/sh -c pip install' returned a non-zero code: 1",
         List.of()));
     RunResult run = new RunResult(ok.runId(), ok.scenario(), ok.startedAt(), ok.environment(),
-        builds, ok.startups(), false);
+        builds, ok.startups(), ok.advice(), false);
 
     RunReport.write(run, dir);
 

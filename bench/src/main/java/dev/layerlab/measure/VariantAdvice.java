@@ -1,0 +1,30 @@
+package dev.layerlab.measure;
+
+import dev.layerlab.advice.Finding;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What layerlab's rules said about one variant's Dockerfile, and how its rewrite was measured.
+ *
+ * @param variant the variant analysed
+ * @param dockerfile its Dockerfile, relative to the scenario
+ * @param findings what the rules found
+ * @param rewritten the rewritten Dockerfile, if the findings could be fixed by moving lines
+ * @param edits one sentence per change the rewrite made
+ * @param measuredAs the variant whose builds measured the rewrite: a declared variant with the
+ *     same instructions, or one layerlab generated from the rewrite
+ */
+public record VariantAdvice(
+    String variant,
+    String dockerfile,
+    List<Finding> findings,
+    Optional<String> rewritten,
+    List<String> edits,
+    Optional<String> measuredAs) {
+
+  public VariantAdvice {
+    findings = List.copyOf(findings);
+    edits = List.copyOf(edits);
+  }
+}

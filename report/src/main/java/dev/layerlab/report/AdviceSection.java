@@ -1,0 +1,83 @@
+package dev.layerlab.report;
+
+import dev.layerlab.advice.Finding;
+import dev.layerlab.measure.RunResult;
+import dev.layerlab.measure.VariantAdvice;
+import java.util.Locale;
+import java.util.Map;
+
+/** The summary's advice: findings per variant, the rewrite, and its measured saving. */
+final class AdviceSection {
+
+  private AdviceSection() {}
+
+  static void render(RunView view, StringBuilder md) {
+    RunResult run = view.run();
+    if (run.advice().stream().allMatch(a -> a.findings().isEmpty())) {
+      return;
+    }
+    md.append("## Findings and the rewrite\n\n");
+    for (VariantAdvice a : run.advice()) {
+      if (a.findings().isEmpty()) {
+        md.append("- `").append(a.dockerfile()).append("` (").append(a.variant())
+            .append("): no findings.\n\n");
+        continue;
+      }
+      md.append("### ").append(a.variant()).append(" (`").append(a.dockerfile()).append("`)\n\n");
+      for (Finding f : a.findings()) {
+        md.append("- **").append(f.ruleId()).append("** line ").append(f.line()).append(": ")
+            .append(f.message()).append(". Fix: ").append(f.fix()).append(".\n");
+      }
+      md.append("\n");
+      if (a.rewritten().isEmpty()) {
+        md.append("layerlab could not fix this by moving lines; no rewrite is offered.\n\n");
+        continue;
+      }
+      md.append("layerlab's rewrite, computed from the parsed Dockerfile:\n\n");
+      a.edits().forEach(e -> md.append("- ").append(e).append("\n"));
+      md.append("\n```dockerfile\n").append(a.rewritten().get());
+      if (!a.rewritten().get().endsWith("\n")) {
+        md.append("\n");
+      }
+      md.append("```\n\n");
+      measured(view, a, md);
+    }
+  }
+
+  private static void measured(RunView view, VariantAdvice a, StringBuilder md) {
+    if (a.measuredAs().isEmpty() || view.builds(a.measuredAs().get(), "cold").isEmpty()) {
+      md.append("The rewrite was not built in this run, so its saving is not measured.\n\n");
+      return;
+    }
+    String twin = a.measuredAs().get();
+    if (twin.equals(a.variant() + "-rewritten")) {
+      md.append("layerlab built the rewrite as variant `").append(twin).append("`.");
+    } else {
+      md.append("The rewrite has the same instructions as variant `").append(twin)
+          .append("`, so that variant's builds measure it.");
+    }
+    md.append(" Measured saving per change (median build seconds):\n\n")
+        .append("| change | ").append(a.variant()).append(" | rewrite | saving | steps that ran,")
+        .append(" original → rewrite |\n|---|---:|---:|---:|---|\n");
+    for (String change : view.changes()) {
+      Stats before = view.buildSeconds(a.variant(), change);
+      Stats after = view.buildSeconds(twin, change);
+      if (before.isEmpty() || after.isEmpty() || change.equals("cold")) {
+        continue;
+      }
+      md.append("| ").append(change).append(" | ").append(SummaryReport.secs(before.median()))
+          .append(" | ").append(SummaryReport.secs(after.median())).append(" | ")
+          .append(String.format(Locale.ROOT, "%.1f×", before.median() / after.median()))
+          .append(" | ").append(ranCount(view, a.variant(), change)).append(" → ")
+          .append(ranCount(view, twin, change)).append(" |\n");
+    }
+    md.append("\n");
+  }
+
+  private static String ranCount(RunView view, String variant, String change) {
+    Map<String, Integer> ran = view.rebuiltSteps(variant, change);
+    int builds = view.builds(variant, change).size();
+    int total = ran.values().stream().mapToInt(Integer::intValue).sum();
+    return String.format(Locale.ROOT, "%.1f", builds == 0 ? 0.0 : (double) total / builds);
+  }
+}
