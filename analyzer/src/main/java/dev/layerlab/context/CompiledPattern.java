@@ -1,7 +1,5 @@
 package dev.layerlab.context;
 
-import java.util.regex.Pattern;
-
 /**
  * One cleaned pattern, compiled once the way Docker's pattern matcher compiles it: plain text is
  * compared directly, {@code dir/**} is a prefix test, {@code **}{@code /name} a suffix test, and
@@ -20,7 +18,7 @@ final class CompiledPattern {
   private final boolean exclusion;
   private final int segments;
   private final Kind kind;
-  private final Pattern regex;
+  private final GoRegex.Compiled regex;
   private final String compileError;
 
   CompiledPattern(String cleaned, boolean exclusion) {
@@ -30,7 +28,7 @@ final class CompiledPattern {
 
     StringBuilder goRegex = new StringBuilder("^");
     Kind detected = translate(cleaned, goRegex);
-    Pattern compiled = null;
+    GoRegex.Compiled compiled = null;
     String error = null;
     if (detected == Kind.REGEX) {
       goRegex.append('$');
@@ -138,7 +136,8 @@ final class CompiledPattern {
         if (regex == null) {
           throw new BadPatternException("syntax error in pattern");
         }
-        return regex.matcher(path).find();
+        java.util.regex.Matcher m = regex.pattern().matcher(path);
+        return regex.anchored() ? m.lookingAt() : m.find();
     }
   }
 

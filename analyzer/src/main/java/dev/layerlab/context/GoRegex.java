@@ -21,19 +21,34 @@ final class GoRegex {
   private final int[] cps;
   private final StringBuilder out = new StringBuilder();
   private int pos;
+  private boolean topLevelAlternative;
 
   private GoRegex(String regex) {
     this.cps = regex.codePoints().toArray();
   }
 
   /**
-   * Compiles a Go regular expression; Java's {@code find()} on it behaves like Go's MatchString.
+   * A compiled translation. When the expression starts with {@code ^} and has no top-level
+   * alternative, {@code anchored} is true and {@code lookingAt()} gives Go's answer without trying
+   * every start position; otherwise use {@code find()}, as Go's MatchString searches.
    */
-  static Pattern compile(String goRegex) throws BadPatternException {
+  record Compiled(Pattern pattern, boolean anchored) {}
+
+  /** Compiles a Go regular expression into its Java equivalent. */
+  static Compiled compile(String goRegex) throws BadPatternException {
     GoRegex translator = new GoRegex(goRegex);
+    boolean leadingAnchor = goRegex.startsWith("^");
+    if (leadingAnchor) {
+      translator.pos = 1;
+    }
     translator.translate();
+    boolean anchored = leadingAnchor && !translator.topLevelAlternative;
+    String java = translator.out.toString();
+    if (leadingAnchor && !anchored) {
+      java = "(?:^)" + java;
+    }
     try {
-      return Pattern.compile(translator.out.toString());
+      return new Compiled(Pattern.compile(java), anchored);
     } catch (PatternSyntaxException e) {
       throw new BadPatternException("error parsing regexp: " + e.getDescription());
     }
@@ -84,6 +99,7 @@ final class GoRegex {
           pos++;
         }
         case '|' -> {
+          topLevelAlternative |= depth == 0;
           out.append('|');
           pos++;
           canRepeat = false;
@@ -175,7 +191,7 @@ final class GoRegex {
         default -> {}
       }
     }
-    CharClass set = new CharClass();
+    GoCharClass set = new GoCharClass();
     if (readClassEscape(set)) {
       out.append(set.toJava());
       return true;
@@ -201,7 +217,7 @@ final class GoRegex {
    * Reads {@code \d}-style Perl classes and {@code \p{...}} Unicode classes at {@code pos} into
    * {@code set}; returns false (consuming nothing) when the escape is not a class.
    */
-  private boolean readClassEscape(CharClass set) throws BadPatternException {
+  private boolean readClassEscape(GoCharClass set) throws BadPatternException {
     if (pos + 1 >= cps.length || cps[pos] != '\\') {
       return false;
     }
@@ -213,7 +229,7 @@ final class GoRegex {
       return true;
     }
     if (perl != null && (kind == 'D' || kind == 'S' || kind == 'W')) {
-      set.addAll(CharClass.complement(perl));
+      set.addAll(GoCharClass.complement(perl));
       pos += 2;
       return true;
     }
@@ -224,7 +240,7 @@ final class GoRegex {
     return false;
   }
 
-  private void readUnicodeClass(CharClass set, boolean negated) throws BadPatternException {
+  private void readUnicodeClass(GoCharClass set, boolean negated) throws BadPatternException {
     pos += 2;
     if (pos >= cps.length) {
       throw new BadPatternException("error parsing regexp: invalid character class range");
@@ -356,7 +372,7 @@ final class GoRegex {
       negated = true;
       pos++;
     }
-    CharClass set = new CharClass();
+    GoCharClass set = new GoCharClass();
     boolean first = true;
     while (pos >= cps.length || cps[pos] != ']' || first) {
       first = false;
@@ -398,7 +414,7 @@ final class GoRegex {
    * Go looks for the closing {@code :]} anywhere in the rest of the expression, not just inside the
    * class; an unknown name between them is an error rather than literal text.
    */
-  private boolean readPosixClass(CharClass set) throws BadPatternException {
+  private boolean readPosixClass(GoCharClass set) throws BadPatternException {
     int close = -1;
     for (int i = pos + 2; i + 1 < cps.length; i++) {
       if (cps[i] == ':' && cps[i + 1] == ']') {
@@ -415,7 +431,7 @@ final class GoRegex {
     if (ranges == null) {
       throw new BadPatternException("error parsing regexp: invalid character class range");
     }
-    set.addAll(negated ? CharClass.complement(ranges) : ranges);
+    set.addAll(negated ? GoCharClass.complement(ranges) : ranges);
     pos = close + 2;
     return true;
   }
@@ -455,66 +471,5 @@ final class GoRegex {
       list.add(new int[] {bounds[i], bounds[i + 1]});
     }
     return list;
-  }
-
-  /** A set of code-point ranges plus Unicode properties, printed as one Java class. */
-  private static final class CharClass {
-    private final List<int[]> ranges = new ArrayList<>();
-    private final List<String> properties = new ArrayList<>();
-    private boolean negated;
-
-    void add(int lo, int hi) {
-      ranges.add(new int[] {lo, hi});
-    }
-
-    void addAll(List<int[]> more) {
-      ranges.addAll(more);
-    }
-
-    void addProperty(String property) {
-      properties.add(property);
-    }
-
-    void negate() {
-      negated = true;
-    }
-
-    static List<int[]> complement(List<int[]> ranges) {
-      List<int[]> sorted = new ArrayList<>(ranges);
-      sorted.sort((a, b) -> Integer.compare(a[0], b[0]));
-      List<int[]> result = new ArrayList<>();
-      int next = 0;
-      for (int[] r : sorted) {
-        if (r[0] > next) {
-          result.add(new int[] {next, r[0] - 1});
-        }
-        next = Math.max(next, r[1] + 1);
-      }
-      if (next <= MAX_RUNE) {
-        result.add(new int[] {next, MAX_RUNE});
-      }
-      return result;
-    }
-
-    String toJava() {
-      List<int[]> effective = ranges;
-      boolean javaNegation = negated;
-      if (properties.isEmpty() && negated) {
-        effective = complement(ranges);
-        javaNegation = false;
-      }
-      if (effective.isEmpty() && properties.isEmpty()) {
-        return javaNegation ? "[\\x{0}-\\x{10ffff}]" : "(?!)";
-      }
-      StringBuilder sb = new StringBuilder(javaNegation ? "[^" : "[");
-      for (int[] r : effective) {
-        sb.append("\\x{").append(Integer.toHexString(r[0])).append('}');
-        if (r[1] != r[0]) {
-          sb.append("-\\x{").append(Integer.toHexString(r[1])).append('}');
-        }
-      }
-      properties.forEach(sb::append);
-      return sb.append(']').toString();
-    }
   }
 }

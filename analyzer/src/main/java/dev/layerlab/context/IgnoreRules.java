@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The parsed {@code .dockerignore} of a build, answering which context paths Docker leaves out.
@@ -26,12 +28,15 @@ import java.util.Optional;
  */
 public final class IgnoreRules {
 
+  private static final int MEMO_LIMIT = 50_000;
+
   private static final IgnoreRules NONE = new IgnoreRules(null, List.of(), List.of());
 
   private final Path source;
   private final List<IgnorePattern> patterns;
   private final PatternMatcher matcher;
   private final boolean onlyLiteralExceptions;
+  private final Map<String, boolean[]> directoryMemo = new ConcurrentHashMap<>();
 
   private IgnoreRules(Path source, List<IgnorePattern> patterns, List<CompiledPattern> compiled) {
     this.source = source;
@@ -168,13 +173,27 @@ public final class IgnoreRules {
     if (path.equals(".") || patterns.isEmpty()) {
       return new PatternMatcher.Match(false, new boolean[0], -1);
     }
-    boolean[] parentInfo = null;
-    int slash = path.indexOf('/');
-    while (slash >= 0) {
-      parentInfo = match(path.substring(0, slash), parentInfo).matchedPatterns();
-      slash = path.indexOf('/', slash + 1);
+    int slash = path.lastIndexOf('/');
+    return match(path, slash < 0 ? null : directoryInfo(path.substring(0, slash)));
+  }
+
+  /**
+   * A directory's per-pattern results, as the walk would have computed them top-down. Siblings
+   * share their parents, so the results are remembered (a bounded memo, safe to share).
+   */
+  private boolean[] directoryInfo(String dir) {
+    boolean[] known = directoryMemo.get(dir);
+    if (known != null) {
+      return known;
     }
-    return match(path, parentInfo);
+    int slash = dir.lastIndexOf('/');
+    boolean[] parentInfo = slash < 0 ? null : directoryInfo(dir.substring(0, slash));
+    boolean[] info = match(dir, parentInfo).matchedPatterns();
+    if (directoryMemo.size() >= MEMO_LIMIT) {
+      directoryMemo.clear();
+    }
+    directoryMemo.put(dir, info);
+    return info;
   }
 
   /** One step of the walk: a path given its parent directory's results (null at the top). */
