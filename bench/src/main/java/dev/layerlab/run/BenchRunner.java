@@ -1,6 +1,7 @@
 package dev.layerlab.run;
 
 import dev.layerlab.context.ContextEntry;
+import dev.layerlab.context.ContextSender;
 import dev.layerlab.context.ContextSnapshot;
 import dev.layerlab.context.ContextWalker;
 import dev.layerlab.context.IgnoreFileException;
@@ -146,17 +147,19 @@ public final class BenchRunner {
   }
 
   /**
-   * The context the {@code docker} CLI would send: everything the ignore rules keep, plus the
-   * Dockerfile and {@code .dockerignore}, which the CLI always sends.
+   * The context the {@code docker} CLI sends to the classic builder: everything the ignore rules
+   * keep, plus the Dockerfile and {@code .dockerignore}, which the CLI always sends (the daemon
+   * reads them and removes them again when they are ignored).
    */
   static List<String> contextPaths(Path root, String dockerfile) throws IOException {
     IgnoreRules rules;
     try {
-      rules = IgnoreRules.forBuild(root, root.resolve(dockerfile));
+      rules = IgnoreRules.forBuild(root, root.resolve(dockerfile), ContextSender.CLASSIC);
     } catch (IgnoreFileException e) {
       throw new IOException(e.getMessage(), e);
     }
-    ContextSnapshot snapshot = new ContextWalker(rules, SnapshotCache.none()).snapshot(root);
+    ContextSnapshot snapshot =
+        new ContextWalker(rules, SnapshotCache.none(), ContextSender.CLASSIC).snapshot(root);
     TreeSet<String> paths = new TreeSet<>();
     for (ContextEntry entry : snapshot.entries()) {
       paths.add(entry.path());
