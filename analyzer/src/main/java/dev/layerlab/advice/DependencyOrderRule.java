@@ -34,8 +34,8 @@ final class DependencyOrderRule {
     return results;
   }
 
-  private static Optional<Result> checkStage(Dockerfile dockerfile, Stage stage,
-      Optional<Path> contextDir) {
+  private static Optional<Result> checkStage(
+      Dockerfile dockerfile, Stage stage, Optional<Path> contextDir) {
     List<Instruction> body = stage.body();
     int copyIndex = -1;
     String workdir = null;
@@ -60,15 +60,23 @@ final class DependencyOrderRule {
       Instruction copy = body.get(copyIndex);
       List<String> manifests = existing(install.get().manifests(), contextDir);
       String files = String.join(" and ", manifests);
-      String message = firstWords(ins) + " (line " + ins.startLine() + ") installs "
-          + install.get().ecosystem().displayName() + " dependencies after " + firstWords(copy)
-          + " (line " + copy.startLine() + ") copies the whole context, so an edit to any file"
-          + " re-runs the install";
+      String message =
+          firstWords(ins)
+              + " (line "
+              + ins.startLine()
+              + ") installs "
+              + install.get().ecosystem().displayName()
+              + " dependencies after "
+              + firstWords(copy)
+              + " (line "
+              + copy.startLine()
+              + ") copies the whole context, so an edit to any file"
+              + " re-runs the install";
       String fix = "copy " + files + " first, run the install, then copy the rest";
-      Finding finding = new Finding(ID, Severity.WARNING, dockerfile.sourceName(),
-          ins.startLine(), message, fix);
-      return Optional.of(new Result(finding,
-          move(body, copyIndex, i, manifests, workdir, workdirAtCopy)));
+      Finding finding =
+          new Finding(ID, Severity.WARNING, dockerfile.sourceName(), ins.startLine(), message, fix);
+      return Optional.of(
+          new Result(finding, move(body, copyIndex, i, manifests, workdir, workdirAtCopy)));
     }
     return Optional.empty();
   }
@@ -78,13 +86,23 @@ final class DependencyOrderRule {
    * between, which it may read) placed before the whole-context COPY. Not offered when something
    * else runs between the two, since moving the install past it could change the image.
    */
-  private static Optional<TextRewriter.Move> move(List<Instruction> body, int copyIndex,
-      int installIndex, List<String> manifests, String workdir, String workdirAtCopy) {
+  private static Optional<TextRewriter.Move> move(
+      List<Instruction> body,
+      int copyIndex,
+      int installIndex,
+      List<String> manifests,
+      String workdir,
+      String workdirAtCopy) {
     Instruction copy = body.get(copyIndex);
     String dest = copy.args().get(copy.args().size() - 1);
-    boolean sameDir = dest.equals(".") || dest.equals("./")
-        || (workdirAtCopy != null && stripSlash(dest).equals(stripSlash(workdirAtCopy)));
-    if (!sameDir || copy.jsonForm() || copy.hasHeredocs() || copy.flag("from").isPresent()
+    boolean sameDir =
+        dest.equals(".")
+            || dest.equals("./")
+            || (workdirAtCopy != null && stripSlash(dest).equals(stripSlash(workdirAtCopy)));
+    if (!sameDir
+        || copy.jsonForm()
+        || copy.hasHeredocs()
+        || copy.flag("from").isPresent()
         || !java.util.Objects.equals(workdir, workdirAtCopy)) {
       return Optional.empty();
     }
@@ -116,7 +134,8 @@ final class DependencyOrderRule {
 
   private static boolean copiesWholeContext(Instruction ins) {
     if (!(ins.keyword().equals("COPY") || ins.keyword().equals("ADD"))
-        || ins.flag("from").isPresent() || ins.args().size() < 2) {
+        || ins.flag("from").isPresent()
+        || ins.args().size() < 2) {
       return false;
     }
     List<String> sources = ins.args().subList(0, ins.args().size() - 1);
@@ -127,8 +146,8 @@ final class DependencyOrderRule {
     if (contextDir.isEmpty()) {
       return manifests;
     }
-    List<String> present = manifests.stream()
-        .filter(m -> Files.isRegularFile(contextDir.get().resolve(m))).toList();
+    List<String> present =
+        manifests.stream().filter(m -> Files.isRegularFile(contextDir.get().resolve(m))).toList();
     return present.isEmpty() ? manifests : present;
   }
 

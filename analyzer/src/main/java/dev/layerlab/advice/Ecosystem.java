@@ -7,11 +7,14 @@ import java.util.regex.Pattern;
 
 /**
  * Package managers whose install step layerlab recognises, and the manifest files that install
- * reads. Copying only those files before the install lets the install's layer stay cached
- * while the rest of the project changes.
+ * reads. Copying only those files before the install lets the install's layer stay cached while the
+ * rest of the project changes.
  */
 enum Ecosystem {
-  PIP("pip", Pattern.compile("\\bpip3?(?:\\.\\d+)?\\s+install\\b|\\bpython3?\\S*\\s+-m\\s+pip\\s+install\\b")) {
+  PIP(
+      "pip",
+      Pattern.compile(
+          "\\bpip3?(?:\\.\\d+)?\\s+install\\b|\\bpython3?\\S*\\s+-m\\s+pip\\s+install\\b")) {
     @Override
     Optional<List<String>> manifests(String command) {
       Matcher m = REQUIREMENT.matcher(command);

@@ -5,15 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Moves whole instructions within a Dockerfile's text, keeping every other line (comments,
- * blank lines, continuation style) as the user wrote it. An instruction moves together with the
- * comment lines directly above it.
+ * Moves whole instructions within a Dockerfile's text, keeping every other line (comments, blank
+ * lines, continuation style) as the user wrote it. An instruction moves together with the comment
+ * lines directly above it.
  */
 final class TextRewriter {
 
-  /**
-   * Put {@code insertLine} and then {@code moved} (in order) directly before {@code anchor}.
-   */
+  /** Put {@code insertLine} and then {@code moved} (in order) directly before {@code anchor}. */
   record Move(Instruction anchor, List<Instruction> moved, String insertLine) {}
 
   private TextRewriter() {}

@@ -10,10 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns the classic builder's streamed output into steps: {@code Step 3/6 : COPY . .} opens a
- * step, {@code ---> Using cache} marks it cached, {@code ---> <id>} names the image it made, and
- * the next step (or the end) closes it. A step's time is the time between its line and the next
- * step's line, as seen by the client.
+ * Turns the classic builder's streamed output into steps: {@code Step 3/6 : COPY . .} opens a step,
+ * {@code ---> Using cache} marks it cached, {@code ---> <id>} names the image it made, and the next
+ * step (or the end) closes it. A step's time is the time between its line and the next step's line,
+ * as seen by the client.
  *
  * <p>Output arrives in chunks that may split or join lines, so text is buffered until a newline.
  */

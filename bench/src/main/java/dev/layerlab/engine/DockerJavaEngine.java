@@ -43,8 +43,8 @@ import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
- * The classic builder and containers, through docker-java against the daemon that the usual
- * Docker client settings ({@code DOCKER_HOST}, ...) name.
+ * The classic builder and containers, through docker-java against the daemon that the usual Docker
+ * client settings ({@code DOCKER_HOST}, ...) name.
  */
 public final class DockerJavaEngine implements Engine {
 
@@ -126,7 +126,8 @@ public final class DockerJavaEngine implements Engine {
                     }
                     if (item.isErrorIndicated()) {
                       String message =
-                          item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null
+                          item.getErrorDetail() != null
+                                  && item.getErrorDetail().getMessage() != null
                               ? item.getErrorDetail().getMessage()
                               : item.getError();
                       error.compareAndSet(null, message == null ? "build failed" : message.strip());
@@ -148,14 +149,28 @@ public final class DockerJavaEngine implements Engine {
 
       if (error.get() != null || progress.builtImage().isEmpty()) {
         String message = error.get() != null ? error.get() : "the build ended without an image";
-        return new BuildOutcome(BuildStatus.FAILED, seconds, contextBytes, "", -1, steps,
-            progress.createdImages(), message);
+        return new BuildOutcome(
+            BuildStatus.FAILED,
+            seconds,
+            contextBytes,
+            "",
+            -1,
+            steps,
+            progress.createdImages(),
+            message);
       }
       String imageId = progress.builtImage().get();
       InspectImageResponse image = client.inspectImageCmd(imageId).exec();
       long imageBytes = image.getSize() == null ? -1 : image.getSize();
-      return new BuildOutcome(BuildStatus.OK, seconds, contextBytes, image.getId(), imageBytes,
-          withLayerSizes(image.getId(), steps), progress.createdImages(), "");
+      return new BuildOutcome(
+          BuildStatus.OK,
+          seconds,
+          contextBytes,
+          image.getId(),
+          imageBytes,
+          withLayerSizes(image.getId(), steps),
+          progress.createdImages(),
+          "");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new EngineException("interrupted while building", e);
@@ -175,8 +190,8 @@ public final class DockerJavaEngine implements Engine {
   }
 
   /**
-   * Fills in each step's layer size from the image history. docker-java has no command for
-   * {@code /images/{id}/history}, so it is called through docker-java's own HTTP transport.
+   * Fills in each step's layer size from the image history. docker-java has no command for {@code
+   * /images/{id}/history}, so it is called through docker-java's own HTTP transport.
    */
   private List<StepRecord> withLayerSizes(String imageId, List<StepRecord> steps)
       throws EngineException {
@@ -189,8 +204,8 @@ public final class DockerJavaEngine implements Engine {
     try (DockerHttpClient.Response response = http.execute(request);
         InputStream body = response.getBody()) {
       if (response.getStatusCode() != 200) {
-        throw new EngineException("image history of " + imageId + " answered "
-            + response.getStatusCode());
+        throw new EngineException(
+            "image history of " + imageId + " answered " + response.getStatusCode());
       }
       for (JsonNode layer : JSON.readTree(body)) {
         String id = layer.path("Id").asText("");
@@ -199,8 +214,8 @@ public final class DockerJavaEngine implements Engine {
         }
       }
     } catch (IOException e) {
-      throw new EngineException("cannot read the image history of " + imageId + ": "
-          + e.getMessage(), e);
+      throw new EngineException(
+          "cannot read the image history of " + imageId + ": " + e.getMessage(), e);
     }
     List<StepRecord> sized = new ArrayList<>();
     for (StepRecord step : steps) {
@@ -227,11 +242,16 @@ public final class DockerJavaEngine implements Engine {
       HostConfig host = HostConfig.newHostConfig().withNetworkMode(request.network());
       if (request.bind().isPresent()) {
         RunRequest.Bind b = request.bind().get();
-        host.withBinds(new Bind(b.hostPath().toString(), new Volume(b.containerPath()),
-            com.github.dockerjava.api.model.AccessMode.ro));
+        host.withBinds(
+            new Bind(
+                b.hostPath().toString(),
+                new Volume(b.containerPath()),
+                com.github.dockerjava.api.model.AccessMode.ro));
       }
       CreateContainerCmd create =
-          client.createContainerCmd(request.image()).withLabels(request.labels())
+          client
+              .createContainerCmd(request.image())
+              .withLabels(request.labels())
               .withHostConfig(host);
       if (!request.command().isEmpty()) {
         create.withCmd(request.command());
@@ -249,45 +269,51 @@ public final class DockerJavaEngine implements Engine {
       CountDownLatch done = new CountDownLatch(1);
       StringBuilder output = new StringBuilder();
       ResultCallback.Adapter<Frame> logs =
-          client.logContainerCmd(containerId).withStdOut(true).withStdErr(true)
+          client
+              .logContainerCmd(containerId)
+              .withStdOut(true)
+              .withStdErr(true)
               .withFollowStream(true)
-              .exec(new ResultCallback.Adapter<Frame>() {
-                private final StringBuilder partial = new StringBuilder();
+              .exec(
+                  new ResultCallback.Adapter<Frame>() {
+                    private final StringBuilder partial = new StringBuilder();
 
-                @Override
-                public void onNext(Frame frame) {
-                  long now = nanos.getAsLong();
-                  partial.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                  int nl;
-                  while ((nl = partial.indexOf("\n")) >= 0) {
-                    String line = partial.substring(0, nl);
-                    partial.delete(0, nl + 1);
-                    remember(output, line);
-                    if (ready.matcher(line).find() && readyAt.compareAndSet(-1, now)) {
-                      done.countDown();
+                    @Override
+                    public void onNext(Frame frame) {
+                      long now = nanos.getAsLong();
+                      partial.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                      int nl;
+                      while ((nl = partial.indexOf("\n")) >= 0) {
+                        String line = partial.substring(0, nl);
+                        partial.delete(0, nl + 1);
+                        remember(output, line);
+                        if (ready.matcher(line).find() && readyAt.compareAndSet(-1, now)) {
+                          done.countDown();
+                        }
+                      }
                     }
-                  }
-                }
 
-                @Override
-                public void onComplete() {
-                  done.countDown();
-                  super.onComplete();
-                }
+                    @Override
+                    public void onComplete() {
+                      done.countDown();
+                      super.onComplete();
+                    }
 
-                @Override
-                public void onError(Throwable t) {
-                  done.countDown();
-                  super.onError(t);
-                }
-              });
+                    @Override
+                    public void onError(Throwable t) {
+                      done.countDown();
+                      super.onError(t);
+                    }
+                  });
       boolean finished = done.await(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
       logs.close();
       if (readyAt.get() >= 0) {
         return new RunOutcome(true, (readyAt.get() - start) / 1e9, "");
       }
-      String why = finished ? "the app exited before its ready line"
-          : "no ready line within " + request.timeout().toSeconds() + " s";
+      String why =
+          finished
+              ? "the app exited before its ready line"
+              : "no ready line within " + request.timeout().toSeconds() + " s";
       return new RunOutcome(false, -1, why + lastOutput(output));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -340,8 +366,7 @@ public final class DockerJavaEngine implements Engine {
   public int removeContainers(String label, String value) {
     int removed = 0;
     List<Container> containers =
-        client.listContainersCmd().withShowAll(true)
-            .withLabelFilter(Map.of(label, value)).exec();
+        client.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(label, value)).exec();
     for (Container c : containers) {
       client.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
       removed++;
@@ -377,8 +402,13 @@ public final class DockerJavaEngine implements Engine {
     if (e instanceof DockerException de) {
       return new EngineException("Docker answered " + de.getHttpStatus() + ": " + describe(e), e);
     }
-    return new EngineException("cannot reach the Docker daemon at " + config.getDockerHost()
-        + " (" + describe(e) + "); start it or set DOCKER_HOST", e);
+    return new EngineException(
+        "cannot reach the Docker daemon at "
+            + config.getDockerHost()
+            + " ("
+            + describe(e)
+            + "); start it or set DOCKER_HOST",
+        e);
   }
 
   private static String describe(Throwable t) {
@@ -386,7 +416,8 @@ public final class DockerJavaEngine implements Engine {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    String message =
+        root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     return message.strip().replace('\n', ' ');
   }
 }

@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param findings what the rules found
  * @param rewritten the rewritten Dockerfile, if the findings could be fixed by moving lines
  * @param edits one sentence per change the rewrite made
- * @param measuredAs the variant whose builds measured the rewrite: a declared variant with the
- *     same instructions, or one layerlab generated from the rewrite
+ * @param measuredAs the variant whose builds measured the rewrite: a declared variant with the same
+ *     instructions, or one layerlab generated from the rewrite
  */
 public record VariantAdvice(
     String variant,

@@ -13,8 +13,8 @@ import java.util.Map;
  * @param startupRuns start-ups per mode; 0 skips start-up timing
  * @param buildArgs {@code --build-arg} values, on top of those the scenario takes from the
  *     environment
- * @param environment the variables the scenario's {@code build-args-from-env} and
- *     {@code env-from-env} are read from
+ * @param environment the variables the scenario's {@code build-args-from-env} and {@code
+ *     env-from-env} are read from
  * @param variants the variants to build, all when empty
  * @param network the network {@code RUN} steps and mounted start-ups use
  * @param scratchDir where scratch copies and context archives live during the run

@@ -38,9 +38,9 @@ import java.util.TreeSet;
 
 /**
  * Builds every variant of a scenario cold, then after each change pattern on the warm cache,
- * repeatedly; then times the app's start-up baked into the image and mounted into the base
- * image. Every image and container it makes is labelled with the run and removed at the end,
- * whatever happens; nothing else is touched.
+ * repeatedly; then times the app's start-up baked into the image and mounted into the base image.
+ * Every image and container it makes is labelled with the run and removed at the end, whatever
+ * happens; nothing else is touched.
  */
 public final class BenchRunner {
 
@@ -71,13 +71,22 @@ public final class BenchRunner {
     int total = variants.size() * perVariant;
     boolean timeStartups = options.startupRuns() > 0 && scenario.startup().isPresent();
     int startupTotal = timeStartups ? options.startupRuns() * modes(scenario).size() : 0;
-    listener.on(new BenchEvent.RunStarted(options.runId(), scenario.name(),
-        info.engine() + " (" + info.builder() + " builder, Docker " + info.serverVersion() + ")",
-        total, startupTotal));
+    listener.on(
+        new BenchEvent.RunStarted(
+            options.runId(),
+            scenario.name(),
+            info.engine()
+                + " ("
+                + info.builder()
+                + " builder, Docker "
+                + info.serverVersion()
+                + ")",
+            total,
+            startupTotal));
 
     Map<String, String> environment = environment(info, options);
-    Map<String, String> labels = Map.of(BenchOptions.RUN_LABEL, options.runId(),
-        "dev.layerlab.scenario", scenario.name());
+    Map<String, String> labels =
+        Map.of(BenchOptions.RUN_LABEL, options.runId(), "dev.layerlab.scenario", scenario.name());
     Map<String, String> buildArgs = buildArgs(scenario, options);
     runId = options.runId();
     List<BuildRecord> builds = new ArrayList<>();
@@ -87,26 +96,37 @@ public final class BenchRunner {
     try {
       int number = 0;
       for (VariantPlan variant : variants) {
-        try (ScratchCopy scratch = ScratchCopy.of(scenario.directory(), options.scratchDir(),
-            scenario.name() + "-" + variant.name())) {
+        try (ScratchCopy scratch =
+            ScratchCopy.of(
+                scenario.directory(),
+                options.scratchDir(),
+                scenario.name() + "-" + variant.name())) {
           variant.materialise(scratch.root());
           Cell cold = new Cell(variant, COLD, 1, ++number, total);
           BuildRecord first = build(scenario, scratch, cold, true, buildArgs, labels, options);
           builds.add(first);
-          failIfFailed(first, scenario, options, startedAt, environment, builds, startups,
-              plans.advice());
+          failIfFailed(
+              first, scenario, options, startedAt, environment, builds, startups, plans.advice());
           baselineImages.put(variant.name(), first.imageId());
 
           for (ChangePattern pattern : scenario.patterns()) {
             for (int rep = 1; rep <= options.repetitions(); rep++) {
               scratch.reset();
-              String token = options.runId() + "-" + variant.name() + "-" + pattern.id() + "-" + rep;
+              String token =
+                  options.runId() + "-" + variant.name() + "-" + pattern.id() + "-" + rep;
               scratch.apply(pattern, scenario.changes().get(pattern), token);
               Cell cell = new Cell(variant, pattern.id(), rep, ++number, total);
-              BuildRecord record = build(scenario, scratch, cell, false, buildArgs, labels,
-                  options);
+              BuildRecord record =
+                  build(scenario, scratch, cell, false, buildArgs, labels, options);
               builds.add(record);
-              failIfFailed(record, scenario, options, startedAt, environment, builds, startups,
+              failIfFailed(
+                  record,
+                  scenario,
+                  options,
+                  startedAt,
+                  environment,
+                  builds,
+                  startups,
                   plans.advice());
             }
           }
@@ -117,31 +137,63 @@ public final class BenchRunner {
         startups.addAll(timeStartups(scenario, options, baselineImages, labels));
       }
       complete = true;
-      return new RunResult(options.runId(), scenario.name(), startedAt, environment, builds,
-          startups, plans.advice(), true);
+      return new RunResult(
+          options.runId(),
+          scenario.name(),
+          startedAt,
+          environment,
+          builds,
+          startups,
+          plans.advice(),
+          true);
     } finally {
       cleanUp(complete);
     }
   }
 
-  private BuildRecord build(Scenario scenario, ScratchCopy scratch, Cell cell, boolean noCache,
-      Map<String, String> buildArgs, Map<String, String> labels, BenchOptions options)
+  private BuildRecord build(
+      Scenario scenario,
+      ScratchCopy scratch,
+      Cell cell,
+      boolean noCache,
+      Map<String, String> buildArgs,
+      Map<String, String> labels,
+      BenchOptions options)
       throws EngineException, IOException {
     String name = cell.variant.name();
-    listener.on(new BenchEvent.BuildStarted(name, cell.change, cell.repetition,
-        cell.number, cell.total));
+    listener.on(
+        new BenchEvent.BuildStarted(name, cell.change, cell.repetition, cell.number, cell.total));
     String dockerfile = cell.variant.dockerfile();
     List<String> paths = contextPaths(scratch.root(), dockerfile);
     Map<String, String> buildLabels = new LinkedHashMap<>(labels);
     buildLabels.put("dev.layerlab.variant", name);
-    BuildOutcome outcome = engine.build(new BuildRequest(scratch.root(), paths, dockerfile,
-        buildArgs, buildLabels, noCache, options.network()));
+    BuildOutcome outcome =
+        engine.build(
+            new BuildRequest(
+                scratch.root(),
+                paths,
+                dockerfile,
+                buildArgs,
+                buildLabels,
+                noCache,
+                options.network()));
     created.addAll(outcome.createdImages());
-    BuildRecord record = new BuildRecord(name, cell.change, "classic", cell.repetition,
-        outcome.seconds(), outcome.contextBytes(), outcome.imageBytes(), outcome.imageId(),
-        outcome.status(), outcome.error(),
-        outcome.steps().stream().filter(s -> !isRunLabel(s.instruction()))
-            .map(s -> s.withLine(cell.variant.lineOfStep(s.index()))).toList());
+    BuildRecord record =
+        new BuildRecord(
+            name,
+            cell.change,
+            "classic",
+            cell.repetition,
+            outcome.seconds(),
+            outcome.contextBytes(),
+            outcome.imageBytes(),
+            outcome.imageId(),
+            outcome.status(),
+            outcome.error(),
+            outcome.steps().stream()
+                .filter(s -> !isRunLabel(s.instruction()))
+                .map(s -> s.withLine(cell.variant.lineOfStep(s.index())))
+                .toList());
     listener.on(new BenchEvent.BuildFinished(record, cell.number, cell.total));
     return record;
   }
@@ -180,24 +232,45 @@ public final class BenchRunner {
     paths.add(path);
   }
 
-  private List<StartupRecord> timeStartups(Scenario scenario, BenchOptions options,
-      Map<String, String> baselineImages, Map<String, String> labels)
+  private List<StartupRecord> timeStartups(
+      Scenario scenario,
+      BenchOptions options,
+      Map<String, String> baselineImages,
+      Map<String, String> labels)
       throws EngineException, IOException {
     StartupSpec spec = scenario.startup().orElseThrow();
     List<StartupRecord> records = new ArrayList<>();
     String bakedImage = baselineImages.values().iterator().next();
-    try (ScratchCopy scratch = ScratchCopy.of(scenario.directory(), options.scratchDir(),
-        scenario.name() + "-mounted")) {
+    try (ScratchCopy scratch =
+        ScratchCopy.of(scenario.directory(), options.scratchDir(), scenario.name() + "-mounted")) {
       for (int rep = 1; rep <= options.startupRuns(); rep++) {
         for (String mode : modes(scenario)) {
-          RunRequest request = mode.equals("baked")
-              ? new RunRequest(bakedImage, List.of(), Optional.empty(), Map.of(),
-                  Optional.empty(), "none", labels, spec.readyPattern(), options.startupTimeout())
-              : mountedRequest(spec.mounted().orElseThrow(), scratch.root(), options, labels,
-                  spec.readyPattern());
+          RunRequest request =
+              mode.equals("baked")
+                  ? new RunRequest(
+                      bakedImage,
+                      List.of(),
+                      Optional.empty(),
+                      Map.of(),
+                      Optional.empty(),
+                      "none",
+                      labels,
+                      spec.readyPattern(),
+                      options.startupTimeout())
+                  : mountedRequest(
+                      spec.mounted().orElseThrow(),
+                      scratch.root(),
+                      options,
+                      labels,
+                      spec.readyPattern());
           RunOutcome outcome = engine.runUntilReady(request);
-          StartupRecord record = new StartupRecord(mode, rep, outcome.seconds(),
-              outcome.ready() ? BuildStatus.OK : BuildStatus.FAILED, outcome.detail());
+          StartupRecord record =
+              new StartupRecord(
+                  mode,
+                  rep,
+                  outcome.seconds(),
+                  outcome.ready() ? BuildStatus.OK : BuildStatus.FAILED,
+                  outcome.detail());
           records.add(record);
           listener.on(new BenchEvent.StartupFinished(record));
         }
@@ -206,8 +279,12 @@ public final class BenchRunner {
     return records;
   }
 
-  private static RunRequest mountedRequest(StartupSpec.MountedSpec mounted, Path code,
-      BenchOptions options, Map<String, String> labels, String ready) {
+  private static RunRequest mountedRequest(
+      StartupSpec.MountedSpec mounted,
+      Path code,
+      BenchOptions options,
+      Map<String, String> labels,
+      String ready) {
     Map<String, String> env = new LinkedHashMap<>();
     for (String name : mounted.envFromEnv()) {
       String value = options.environment().get(name);
@@ -215,10 +292,16 @@ public final class BenchRunner {
         env.put(name, value);
       }
     }
-    return new RunRequest(mounted.image(), List.of("sh", "-c", mounted.command()),
-        Optional.of(mounted.workdir()), env,
-        Optional.of(new RunRequest.Bind(code, mounted.workdir())), options.network(), labels,
-        ready, options.startupTimeout());
+    return new RunRequest(
+        mounted.image(),
+        List.of("sh", "-c", mounted.command()),
+        Optional.of(mounted.workdir()),
+        env,
+        Optional.of(new RunRequest.Bind(code, mounted.workdir())),
+        options.network(),
+        labels,
+        ready,
+        options.startupTimeout());
   }
 
   private static List<String> modes(Scenario scenario) {
@@ -227,25 +310,50 @@ public final class BenchRunner {
         : List.of("baked");
   }
 
-  private void failIfFailed(BuildRecord record, Scenario scenario, BenchOptions options,
-      Instant startedAt, Map<String, String> environment, List<BuildRecord> builds,
-      List<StartupRecord> startups, List<dev.layerlab.measure.VariantAdvice> advice)
+  private void failIfFailed(
+      BuildRecord record,
+      Scenario scenario,
+      BenchOptions options,
+      Instant startedAt,
+      Map<String, String> environment,
+      List<BuildRecord> builds,
+      List<StartupRecord> startups,
+      List<dev.layerlab.measure.VariantAdvice> advice)
       throws BuildFailedException {
     if (record.status() == BuildStatus.OK) {
       return;
     }
-    RunResult partial = new RunResult(options.runId(), scenario.name(), startedAt, environment,
-        builds, startups, advice, false);
+    RunResult partial =
+        new RunResult(
+            options.runId(),
+            scenario.name(),
+            startedAt,
+            environment,
+            builds,
+            startups,
+            advice,
+            false);
     String where = scenario.variants().getOrDefault(record.variant(), "rewritten Dockerfile");
     int line = record.steps().isEmpty() ? 0 : record.steps().get(record.steps().size() - 1).line();
-    throw new BuildFailedException("build failed: scenario " + scenario.name() + ", variant "
-        + record.variant() + " (" + where + (line > 0 ? " line " + line : "") + "), change "
-        + record.change() + ": " + record.error(), record, partial);
+    throw new BuildFailedException(
+        "build failed: scenario "
+            + scenario.name()
+            + ", variant "
+            + record.variant()
+            + " ("
+            + where
+            + (line > 0 ? " line " + line : "")
+            + "), change "
+            + record.change()
+            + ": "
+            + record.error(),
+        record,
+        partial);
   }
 
   /**
-   * Removes the containers and images this run made, once; safe to call from a shutdown hook
-   * while the run is still going.
+   * Removes the containers and images this run made, once; safe to call from a shutdown hook while
+   * the run is still going.
    */
   public void cleanUp(boolean complete) {
     String id = runId;
@@ -262,13 +370,26 @@ public final class BenchRunner {
       containers = engine.removeContainers(BenchOptions.RUN_LABEL, id);
       problems = engine.removeImages(images);
     } catch (RuntimeException e) {
-      listener.on(new BenchEvent.Note("clean-up: Docker did not answer (" + e.getMessage()
-          + "); remove what is labelled " + BenchOptions.RUN_LABEL + "=" + id + " by hand"));
+      listener.on(
+          new BenchEvent.Note(
+              "clean-up: Docker did not answer ("
+                  + e.getMessage()
+                  + "); remove what is labelled "
+                  + BenchOptions.RUN_LABEL
+                  + "="
+                  + id
+                  + " by hand"));
       return;
     }
-    listener.on(new BenchEvent.Note("clean-up: removed " + (images.size() - problems.size())
-        + " images and " + containers + " containers made by run " + id
-        + (complete ? "" : " (run stopped early)")));
+    listener.on(
+        new BenchEvent.Note(
+            "clean-up: removed "
+                + (images.size() - problems.size())
+                + " images and "
+                + containers
+                + " containers made by run "
+                + id
+                + (complete ? "" : " (run stopped early)")));
     for (String problem : problems) {
       listener.on(new BenchEvent.Note("clean-up: could not remove image " + problem));
     }
@@ -280,8 +401,13 @@ public final class BenchRunner {
     }
     for (String v : options.variants()) {
       if (!scenario.variants().containsKey(v)) {
-        throw new IllegalArgumentException("scenario " + scenario.name() + " has no variant '" + v
-            + "'; it has " + String.join(", ", scenario.variants().keySet()));
+        throw new IllegalArgumentException(
+            "scenario "
+                + scenario.name()
+                + " has no variant '"
+                + v
+                + "'; it has "
+                + String.join(", ", scenario.variants().keySet()));
       }
     }
     return options.variants();
@@ -318,6 +444,5 @@ public final class BenchRunner {
         || instruction.startsWith("LABEL dev.layerlab.");
   }
 
-  private record Cell(
-      VariantPlan variant, String change, int repetition, int number, int total) {}
+  private record Cell(VariantPlan variant, String change, int repetition, int number, int total) {}
 }

@@ -29,7 +29,10 @@ import java.util.Optional;
  * @param instructions the parsed instructions, in the order the classic builder numbers steps
  */
 record VariantPlan(
-    String name, String dockerfile, Optional<String> generatedText, List<Instruction> instructions) {
+    String name,
+    String dockerfile,
+    Optional<String> generatedText,
+    List<Instruction> instructions) {
 
   static final String REWRITTEN_SUFFIX = "-rewritten";
 
@@ -52,8 +55,7 @@ record VariantPlan(
       Parsed p = parsed.get(name);
       String dockerfile = scenario.variants().get(name);
       plans.add(new VariantPlan(name, dockerfile, Optional.empty(), p.dockerfile.instructions()));
-      Analysis analysis =
-          Advisor.analyze(p.dockerfile, p.text, Optional.of(scenario.directory()));
+      Analysis analysis = Advisor.analyze(p.dockerfile, p.text, Optional.of(scenario.directory()));
       Optional<String> measuredAs = Optional.empty();
       if (analysis.rewritten().isPresent()) {
         String text = analysis.rewritten().get();
@@ -66,17 +68,31 @@ record VariantPlan(
         }
         if (measuredAs.isEmpty()) {
           String generated = name + REWRITTEN_SUFFIX;
-          plans.add(new VariantPlan(generated, "Dockerfile.layerlab" + REWRITTEN_SUFFIX,
-              Optional.of(text), rewritten.dockerfile.instructions()));
+          plans.add(
+              new VariantPlan(
+                  generated,
+                  "Dockerfile.layerlab" + REWRITTEN_SUFFIX,
+                  Optional.of(text),
+                  rewritten.dockerfile.instructions()));
           measuredAs = Optional.of(generated);
         } else if (!selected.contains(measuredAs.get())) {
           String twin = measuredAs.get();
-          plans.add(new VariantPlan(twin, scenario.variants().get(twin), Optional.empty(),
-              parsed.get(twin).dockerfile.instructions()));
+          plans.add(
+              new VariantPlan(
+                  twin,
+                  scenario.variants().get(twin),
+                  Optional.empty(),
+                  parsed.get(twin).dockerfile.instructions()));
         }
       }
-      advice.add(new VariantAdvice(name, dockerfile, analysis.findings(), analysis.rewritten(),
-          analysis.edits(), measuredAs));
+      advice.add(
+          new VariantAdvice(
+              name,
+              dockerfile,
+              analysis.findings(),
+              analysis.rewritten(),
+              analysis.edits(),
+              measuredAs));
     }
     return new Plans(dedupe(plans), advice);
   }
@@ -97,8 +113,10 @@ record VariantPlan(
     for (int i = 0; i < x.size(); i++) {
       Instruction p = x.get(i);
       Instruction q = y.get(i);
-      if (!p.keyword().equals(q.keyword()) || !p.flags().equals(q.flags())
-          || !p.args().equals(q.args()) || p.jsonForm() != q.jsonForm()
+      if (!p.keyword().equals(q.keyword())
+          || !p.flags().equals(q.flags())
+          || !p.args().equals(q.args())
+          || p.jsonForm() != q.jsonForm()
           || !p.heredocs().equals(q.heredocs())) {
         return false;
       }

@@ -54,7 +54,8 @@ public final class ChangeApplier {
     if (dot < 0) {
       return Optional.empty();
     }
-    return Optional.ofNullable(COMMENT_BY_EXTENSION.get(base.substring(dot + 1).toLowerCase(Locale.ROOT)));
+    return Optional.ofNullable(
+        COMMENT_BY_EXTENSION.get(base.substring(dot + 1).toLowerCase(Locale.ROOT)));
   }
 
   /**
@@ -71,7 +72,9 @@ public final class ChangeApplier {
     String text = new String(before, StandardCharsets.UTF_8);
     String separator = text.isEmpty() || text.endsWith("\n") ? "" : "\n";
     Files.writeString(
-        target, text + separator + prefix + " layerlab edit " + token + "\n", StandardCharsets.UTF_8);
+        target,
+        text + separator + prefix + " layerlab edit " + token + "\n",
+        StandardCharsets.UTF_8);
     return before;
   }
 }

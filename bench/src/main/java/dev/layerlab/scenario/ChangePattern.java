@@ -36,7 +36,9 @@ public enum ChangePattern {
   }
 
   public static Optional<ChangePattern> byId(String id) {
-    return Arrays.stream(values()).filter(p -> p.id.equals(id.toLowerCase(Locale.ROOT))).findFirst();
+    return Arrays.stream(values())
+        .filter(p -> p.id.equals(id.toLowerCase(Locale.ROOT)))
+        .findFirst();
   }
 
   public static String knownIds() {

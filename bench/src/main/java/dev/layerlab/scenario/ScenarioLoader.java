@@ -26,11 +26,11 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads a scenario's {@code scenario.yaml} and checks it against the directory, so that a typo
- * is reported with its line before any build starts.
+ * Reads a scenario's {@code scenario.yaml} and checks it against the directory, so that a typo is
+ * reported with its line before any build starts.
  *
- * <p>The YAML is read as a node tree rather than bound to classes because every complaint must
- * name the line it is about.
+ * <p>The YAML is read as a node tree rather than bound to classes because every complaint must name
+ * the line it is about.
  */
 public final class ScenarioLoader {
 
@@ -39,7 +39,8 @@ public final class ScenarioLoader {
   private static final Set<String> TOP_KEYS =
       Set.of("name", "description", "variants", "changes", "build-args-from-env", "startup");
   private static final Set<String> STARTUP_KEYS = Set.of("ready", "mounted");
-  private static final Set<String> MOUNTED_KEYS = Set.of("image", "workdir", "command", "env-from-env");
+  private static final Set<String> MOUNTED_KEYS =
+      Set.of("image", "workdir", "command", "env-from-env");
 
   private final Path file;
 
@@ -53,7 +54,9 @@ public final class ScenarioLoader {
         Files.isDirectory(directoryOrFile) ? directoryOrFile.resolve(FILE_NAME) : directoryOrFile;
     if (!Files.isRegularFile(file)) {
       throw new ScenarioException(
-          file + ": no scenario file; a scenario directory needs a " + FILE_NAME
+          file
+              + ": no scenario file; a scenario directory needs a "
+              + FILE_NAME
               + " naming its variants and change patterns");
     }
     return new ScenarioLoader(file.toAbsolutePath().normalize()).read();
@@ -65,7 +68,8 @@ public final class ScenarioLoader {
     Map<String, NodeTuple> entries = entries(top, TOP_KEYS);
     Path dir = file.getParent();
 
-    String name = entries.containsKey("name") ? scalar(entries.get("name")) : dir.getFileName().toString();
+    String name =
+        entries.containsKey("name") ? scalar(entries.get("name")) : dir.getFileName().toString();
     String description =
         entries.containsKey("description") ? scalar(entries.get("description")) : "";
 
@@ -90,7 +94,8 @@ public final class ScenarioLoader {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       Node root = new Yaml(new SafeConstructor(options)).compose(reader);
       if (root == null) {
-        throw new ScenarioException(file + ": the scenario file is empty; it must name its variants");
+        throw new ScenarioException(
+            file + ": the scenario file is empty; it must name its variants");
       }
       return root;
     } catch (MarkedYAMLException e) {
@@ -108,8 +113,9 @@ public final class ScenarioLoader {
       String variant = scalar(t.getKeyNode());
       String dockerfile = scalar(t.getValueNode());
       if (!Files.isRegularFile(dir.resolve(dockerfile))) {
-        throw problem(t.getValueNode(), "variant '" + variant + "' names " + dockerfile
-            + ", which is not a file in " + dir);
+        throw problem(
+            t.getValueNode(),
+            "variant '" + variant + "' names " + dockerfile + ", which is not a file in " + dir);
       }
       variants.put(variant, dockerfile);
     }
@@ -127,20 +133,32 @@ public final class ScenarioLoader {
       String id = scalar(t.getKeyNode());
       ChangePattern pattern =
           ChangePattern.byId(id)
-              .orElseThrow(() -> problem(t.getKeyNode(), "unknown change pattern '" + id
-                  + "'; known patterns: " + ChangePattern.knownIds()));
+              .orElseThrow(
+                  () ->
+                      problem(
+                          t.getKeyNode(),
+                          "unknown change pattern '"
+                              + id
+                              + "'; known patterns: "
+                              + ChangePattern.knownIds()));
       if (!pattern.editsAFile()) {
         throw problem(t.getKeyNode(), "'no-change' always runs and names no file; remove it");
       }
       String target = scalar(t.getValueNode());
       if (!Files.isRegularFile(dir.resolve(target))) {
-        throw problem(t.getValueNode(), "change pattern '" + id + "' edits " + target
-            + ", which is not a file in " + dir);
+        throw problem(
+            t.getValueNode(),
+            "change pattern '" + id + "' edits " + target + ", which is not a file in " + dir);
       }
       if (ChangeApplier.commentPrefix(target).isEmpty()) {
-        throw problem(t.getValueNode(), "change pattern '" + id + "' cannot edit " + target
-            + ": layerlab edits a file by adding a comment line, and knows no comment syntax"
-            + " for this kind of file");
+        throw problem(
+            t.getValueNode(),
+            "change pattern '"
+                + id
+                + "' cannot edit "
+                + target
+                + ": layerlab edits a file by adding a comment line, and knows no comment syntax"
+                + " for this kind of file");
       }
       changes.put(pattern, target);
     }
@@ -155,8 +173,8 @@ public final class ScenarioLoader {
     try {
       Pattern.compile(pattern);
     } catch (PatternSyntaxException e) {
-      throw problem(ready.getValueNode(), "'ready' is not a valid regular expression: "
-          + e.getDescription());
+      throw problem(
+          ready.getValueNode(), "'ready' is not a valid regular expression: " + e.getDescription());
     }
     Optional<MountedSpec> mounted = Optional.empty();
     if (entries.containsKey("mounted")) {
@@ -181,8 +199,12 @@ public final class ScenarioLoader {
     for (NodeTuple t : node.getValue()) {
       String key = scalar(t.getKeyNode());
       if (!allowed.contains(key)) {
-        throw problem(t.getKeyNode(), "unknown key '" + key + "'; expected one of "
-            + String.join(", ", new java.util.TreeSet<>(allowed)));
+        throw problem(
+            t.getKeyNode(),
+            "unknown key '"
+                + key
+                + "'; expected one of "
+                + String.join(", ", new java.util.TreeSet<>(allowed)));
       }
       entries.put(key, t);
     }

@@ -88,7 +88,8 @@ public final class ScratchCopy implements AutoCloseable {
           }
 
           @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
             Path dest = target.resolve(source.relativize(file).toString());
             if (attrs.isOther()) {
               return FileVisitResult.CONTINUE; // sockets and FIFOs are not build context

@@ -18,19 +18,25 @@ class ClassicProgressTest {
     p.accept(" ---> Using cache\n ---> 1111111111", 1 * S);
     p.accept("11\nStep 3/4 : COPY . .\n", 2 * S);
     p.accept(" ---> 2222222222aa\nStep 4/4 : RUN pip install -r requirements.txt\n", 3 * S);
-    p.accept(" ---> Running in abcdefabcdef\nRemoving intermediate container abcdefabcdef\n", 10 * S);
+    p.accept(
+        " ---> Running in abcdefabcdef\nRemoving intermediate container abcdefabcdef\n", 10 * S);
     p.accept(" ---> 3333333333bb\nSuccessfully built 3333333333bb\n", 13 * S);
     p.finish(14 * S);
 
     List<StepRecord> steps = p.steps();
-    assertThat(steps).extracting(StepRecord::instruction)
-        .containsExactly("FROM python:3.11-slim", "WORKDIR /app", "COPY . .",
+    assertThat(steps)
+        .extracting(StepRecord::instruction)
+        .containsExactly(
+            "FROM python:3.11-slim",
+            "WORKDIR /app",
+            "COPY . .",
             "RUN pip install -r requirements.txt");
     assertThat(steps).extracting(StepRecord::cached).containsExactly(true, true, false, false);
     assertThat(steps).extracting(StepRecord::seconds).containsExactly(1.0, 1.0, 1.0, 10.0);
     assertThat(steps.get(1).imageId()).isEqualTo("111111111111");
     assertThat(p.builtImage()).contains("3333333333bb");
-    assertThat(p.createdImages()).as("only steps that ran made images")
+    assertThat(p.createdImages())
+        .as("only steps that ran made images")
         .containsExactlyInAnyOrder("2222222222aa", "3333333333bb");
   }
 

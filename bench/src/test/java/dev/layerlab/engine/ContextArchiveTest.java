@@ -22,7 +22,8 @@ class ContextArchiveTest {
   void entriesLookLikeTheDockerCli_ownerZeroAndPermissionBitsOnly() throws Exception {
     Files.createDirectories(dir.resolve("src"));
     Files.writeString(dir.resolve("src/app.py"), "print('hi')\n");
-    Files.setPosixFilePermissions(dir.resolve("src/app.py"), PosixFilePermissions.fromString("rwxr-x---"));
+    Files.setPosixFilePermissions(
+        dir.resolve("src/app.py"), PosixFilePermissions.fromString("rwxr-x---"));
     Files.createSymbolicLink(dir.resolve("link"), Path.of("src/app.py"));
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -36,7 +37,8 @@ class ContextArchiveTest {
         entries.add(e);
       }
     }
-    assertThat(entries).extracting(TarArchiveEntry::getName)
+    assertThat(entries)
+        .extracting(TarArchiveEntry::getName)
         .containsExactly("link", "src/", "src/app.py");
     TarArchiveEntry file = entries.get(2);
     assertThat(file.getMode()).as("no file-type bits, as the CLI sends").isEqualTo(0750);

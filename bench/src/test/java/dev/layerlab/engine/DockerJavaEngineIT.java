@@ -41,8 +41,10 @@ class DockerJavaEngineIT {
   void connect() {
     engine = new DockerJavaEngine(System::nanoTime, scratch);
     var config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
-    docker = DockerClientImpl.getInstance(config,
-        new ZerodepDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build());
+    docker =
+        DockerClientImpl.getInstance(
+            config,
+            new ZerodepDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build());
   }
 
   @AfterEach
@@ -55,8 +57,8 @@ class DockerJavaEngineIT {
 
   @Test
   void rebuildOfAnUnchangedContext_isFullyCached_andOnlyTheEditedCopyMisses() throws Exception {
-    Files.writeString(context.resolve("Dockerfile"),
-        "FROM scratch\nCOPY a.txt /a.txt\nCOPY b.txt /b.txt\n");
+    Files.writeString(
+        context.resolve("Dockerfile"), "FROM scratch\nCOPY a.txt /a.txt\nCOPY b.txt /b.txt\n");
     Files.writeString(context.resolve("a.txt"), "a " + runId + "\n");
     Files.writeString(context.resolve("b.txt"), "b\n");
     Set<String> imagesBefore = allImageIds();
@@ -75,13 +77,19 @@ class DockerJavaEngineIT {
     assertThat(cached(edited, "COPY a.txt")).isTrue();
     assertThat(cached(edited, "COPY b.txt")).as("b.txt changed").isFalse();
     assertThat(first.imageBytes()).isGreaterThan(0);
-    assertThat(first.steps().stream().filter(s -> s.instruction().startsWith("COPY a.txt"))
-        .findFirst().orElseThrow().layerBytes()).as("layer size from the image history")
+    assertThat(
+            first.steps().stream()
+                .filter(s -> s.instruction().startsWith("COPY a.txt"))
+                .findFirst()
+                .orElseThrow()
+                .layerBytes())
+        .as("layer size from the image history")
         .isGreaterThan(0);
 
     assertThat(engine.removeImages(created)).as("no image refused removal").isEmpty();
     created.clear();
-    assertThat(allImageIds()).as("clean-up removes exactly what the builds made")
+    assertThat(allImageIds())
+        .as("clean-up removes exactly what the builds made")
         .isEqualTo(imagesBefore);
   }
 
@@ -92,8 +100,9 @@ class DockerJavaEngineIT {
     Files.createDirectories(context.resolve("pkg"));
     Files.writeString(context.resolve("pkg/mod.py"), "x = 1\n");
     String tag = "layerlab-it-cli:" + runId.substring(3, 15);
-    ProcessBuilder build = new ProcessBuilder("docker", "build", "-q", "-t", tag,
-        context.toString()).redirectErrorStream(true);
+    ProcessBuilder build =
+        new ProcessBuilder("docker", "build", "-q", "-t", tag, context.toString())
+            .redirectErrorStream(true);
     build.environment().put("DOCKER_BUILDKIT", "0");
     Process cli = build.start();
     cli.getInputStream().readAllBytes();
@@ -101,7 +110,8 @@ class DockerJavaEngineIT {
     try {
       BuildOutcome ours = build(false);
       assertThat(cached(ours, "COPY . /ctx/"))
-          .as("layerlab's context archive hashes like the CLI's").isTrue();
+          .as("layerlab's context archive hashes like the CLI's")
+          .isTrue();
     } finally {
       engine.removeImages(created); // ours sit on the CLI's images: remove them first
       created.clear();
@@ -123,31 +133,63 @@ class DockerJavaEngineIT {
   @Test
   void startUpIsTimedToTheReadyLine_andAnAppThatExitsIsNotReady() throws Exception {
     Map<String, String> labels = Map.of("dev.layerlab.run", runId);
-    RunOutcome ready = engine.runUntilReady(new RunRequest(BASE,
-        List.of("python3", "-c", "import time; time.sleep(0.5); print('app ready', flush=True);"
-            + " time.sleep(30)"),
-        Optional.empty(), Map.of(), Optional.empty(), "none", labels, "app ready",
-        Duration.ofSeconds(60)));
-    RunOutcome exited = engine.runUntilReady(new RunRequest(BASE,
-        List.of("python3", "-c", "print('something else')"), Optional.empty(), Map.of(),
-        Optional.empty(), "none", labels, "app ready", Duration.ofSeconds(60)));
+    RunOutcome ready =
+        engine.runUntilReady(
+            new RunRequest(
+                BASE,
+                List.of(
+                    "python3",
+                    "-c",
+                    "import time; time.sleep(0.5); print('app ready', flush=True);"
+                        + " time.sleep(30)"),
+                Optional.empty(),
+                Map.of(),
+                Optional.empty(),
+                "none",
+                labels,
+                "app ready",
+                Duration.ofSeconds(60)));
+    RunOutcome exited =
+        engine.runUntilReady(
+            new RunRequest(
+                BASE,
+                List.of("python3", "-c", "print('something else')"),
+                Optional.empty(),
+                Map.of(),
+                Optional.empty(),
+                "none",
+                labels,
+                "app ready",
+                Duration.ofSeconds(60)));
 
     assertThat(ready.ready()).isTrue();
     assertThat(ready.seconds()).isBetween(0.5, 30.0);
     assertThat(exited.ready()).isFalse();
     assertThat(exited.detail()).contains("exited before its ready line").contains("something else");
-    assertThat(docker.listContainersCmd().withShowAll(true)
-        .withLabelFilter(labels).exec()).as("containers are removed after timing").isEmpty();
+    assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec())
+        .as("containers are removed after timing")
+        .isEmpty();
   }
 
   private BuildOutcome build(boolean noCache) throws Exception {
     List<String> paths;
     try (var walk = Files.walk(context)) {
-      paths = walk.filter(p -> !p.equals(context)).map(p -> context.relativize(p).toString())
-          .sorted().toList();
+      paths =
+          walk.filter(p -> !p.equals(context))
+              .map(p -> context.relativize(p).toString())
+              .sorted()
+              .toList();
     }
-    BuildOutcome outcome = engine.build(new BuildRequest(context, paths, "Dockerfile", Map.of(),
-        Map.of("dev.layerlab.run", runId), noCache, "none"));
+    BuildOutcome outcome =
+        engine.build(
+            new BuildRequest(
+                context,
+                paths,
+                "Dockerfile",
+                Map.of(),
+                Map.of("dev.layerlab.run", runId),
+                noCache,
+                "none"));
     created.addAll(outcome.createdImages());
     return outcome;
   }
@@ -157,12 +199,16 @@ class DockerJavaEngineIT {
   }
 
   private static boolean cached(BuildOutcome o, String prefix) {
-    return o.steps().stream().filter(s -> s.instruction().startsWith(prefix)).findFirst()
-        .orElseThrow(() -> new AssertionError("no step " + prefix + " in " + steps(o))).cached();
+    return o.steps().stream()
+        .filter(s -> s.instruction().startsWith(prefix))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no step " + prefix + " in " + steps(o)))
+        .cached();
   }
 
   private Set<String> allImageIds() {
-    return docker.listImagesCmd().withShowAll(true).exec().stream().map(Image::getId)
+    return docker.listImagesCmd().withShowAll(true).exec().stream()
+        .map(Image::getId)
         .collect(Collectors.toSet());
   }
 }

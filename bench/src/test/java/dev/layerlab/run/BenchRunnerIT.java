@@ -45,19 +45,25 @@ class BenchRunnerIT {
   @BeforeEach
   void connect() throws Exception {
     var config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
-    docker = DockerClientImpl.getInstance(config,
-        new ZerodepDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build());
+    docker =
+        DockerClientImpl.getInstance(
+            config,
+            new ZerodepDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build());
     String salt = UUID.randomUUID().toString();
     Files.writeString(project.resolve("app.py"), "print('fixture ready', flush=True)\n");
     Files.writeString(project.resolve("deps.txt"), "# " + salt + "\n");
-    Files.writeString(project.resolve("Dockerfile.naive"), """
+    Files.writeString(
+        project.resolve("Dockerfile.naive"),
+        """
         FROM python:3.11-slim
         WORKDIR /app
         COPY . .
         RUN python3 -c "import time; time.sleep(1)"
         CMD ["python3", "app.py"]
         """);
-    Files.writeString(project.resolve("Dockerfile.deps-first"), """
+    Files.writeString(
+        project.resolve("Dockerfile.deps-first"),
+        """
         FROM python:3.11-slim
         WORKDIR /app
         COPY deps.txt .
@@ -65,7 +71,9 @@ class BenchRunnerIT {
         COPY . .
         CMD ["python3", "app.py"]
         """);
-    Files.writeString(project.resolve("scenario.yaml"), """
+    Files.writeString(
+        project.resolve("scenario.yaml"),
+        """
         name: fixture
         variants:
           naive: Dockerfile.naive
@@ -88,16 +96,16 @@ class BenchRunnerIT {
   }
 
   @Test
-  void benchOfTwoVariants_recordsWhatEachChangeRebuilt_andLeavesNothingBehind()
-      throws Exception {
+  void benchOfTwoVariants_recordsWhatEachChangeRebuilt_andLeavesNothingBehind() throws Exception {
     Set<String> imagesBefore = imageIds();
     String digestBefore = digest(project);
     Scenario scenario = ScenarioLoader.load(project);
 
     RunResult run;
     try (DockerJavaEngine engine = new DockerJavaEngine(System::nanoTime, scratch)) {
-      run = new BenchRunner(engine, events::add, Clock.systemUTC())
-          .run(scenario, options("it-" + UUID.randomUUID(), 2));
+      run =
+          new BenchRunner(engine, events::add, Clock.systemUTC())
+              .run(scenario, options("it-" + UUID.randomUUID(), 2));
     }
 
     assertThat(run.builds()).as("2 variants x (cold + 3 patterns x 2)").hasSize(14);
@@ -105,24 +113,29 @@ class BenchRunnerIT {
     assertThat(installRan(run, "naive", "edit-source")).containsExactly(true, true);
     assertThat(installRan(run, "deps-first", "edit-source")).containsExactly(false, false);
     assertThat(installRan(run, "deps-first", "edit-deps")).containsExactly(true, true);
-    assertThat(run.builds().stream().filter(b -> b.change().equals("no-change"))
-        .flatMap(b -> b.steps().stream())).allMatch(StepRecord::cached);
+    assertThat(
+            run.builds().stream()
+                .filter(b -> b.change().equals("no-change"))
+                .flatMap(b -> b.steps().stream()))
+        .allMatch(StepRecord::cached);
     assertThat(run.builds().stream().flatMap(b -> b.steps().stream()))
         .as("the run label layerlab adds is not a step of the user's Dockerfile")
         .noneMatch(s -> s.instruction().startsWith("LABEL"));
-    assertThat(run.startups()).extracting(StartupRecord::mode)
-        .containsExactly("baked", "mounted");
+    assertThat(run.startups()).extracting(StartupRecord::mode).containsExactly("baked", "mounted");
     assertThat(run.startups()).allMatch(s -> s.status() == BuildStatus.OK && s.seconds() > 0);
 
     assertThat(imageIds()).as("every image the run made is removed").isEqualTo(imagesBefore);
     assertThat(digest(project)).as("the project is never modified").isEqualTo(digestBefore);
-    assertThat(events).anyMatch(e -> e instanceof BenchEvent.Note n
-        && n.message().startsWith("clean-up: removed"));
+    assertThat(events)
+        .anyMatch(
+            e -> e instanceof BenchEvent.Note n && n.message().startsWith("clean-up: removed"));
   }
 
   @Test
   void failingBuild_stopsTheRunAsFailed_keepsWhatWasMeasured_andCleansUp() throws Exception {
-    Files.writeString(project.resolve("Dockerfile.deps-first"), """
+    Files.writeString(
+        project.resolve("Dockerfile.deps-first"),
+        """
         FROM python:3.11-slim
         COPY deps.txt .
         RUN python3 -c "import sys; sys.exit(0 if open('deps.txt').read().count('#') < 2 else 7)"
@@ -133,20 +146,32 @@ class BenchRunnerIT {
     try (DockerJavaEngine engine = new DockerJavaEngine(System::nanoTime, scratch)) {
       BenchRunner runner = new BenchRunner(engine, events::add, Clock.systemUTC());
       assertThatThrownBy(() -> runner.run(scenario, options("it-" + UUID.randomUUID(), 1)))
-          .isInstanceOfSatisfying(BuildFailedException.class, e -> {
-            assertThat(e.getMessage()).contains("variant deps-first").contains("edit-deps")
-                .contains("non-zero code: 7");
-            assertThat(e.failed().status()).isEqualTo(BuildStatus.FAILED);
-            assertThat(e.partial().complete()).isFalse();
-            assertThat(e.partial().builds()).last().isEqualTo(e.failed());
-          });
+          .isInstanceOfSatisfying(
+              BuildFailedException.class,
+              e -> {
+                assertThat(e.getMessage())
+                    .contains("variant deps-first")
+                    .contains("edit-deps")
+                    .contains("non-zero code: 7");
+                assertThat(e.failed().status()).isEqualTo(BuildStatus.FAILED);
+                assertThat(e.partial().complete()).isFalse();
+                assertThat(e.partial().builds()).last().isEqualTo(e.failed());
+              });
     }
     assertThat(imageIds()).isEqualTo(imagesBefore);
   }
 
   private BenchOptions options(String runId, int repetitions) {
-    return new BenchOptions(runId, repetitions, 1, Map.of(), Map.of(), List.of(), "none",
-        scratch.resolve("work"), Duration.ofSeconds(60));
+    return new BenchOptions(
+        runId,
+        repetitions,
+        1,
+        Map.of(),
+        Map.of(),
+        List.of(),
+        "none",
+        scratch.resolve("work"),
+        Duration.ofSeconds(60));
   }
 
   private static List<Boolean> installRan(RunResult run, String variant, String change) {
@@ -160,7 +185,8 @@ class BenchRunnerIT {
   }
 
   private Set<String> imageIds() {
-    return docker.listImagesCmd().withShowAll(true).exec().stream().map(Image::getId)
+    return docker.listImagesCmd().withShowAll(true).exec().stream()
+        .map(Image::getId)
         .collect(Collectors.toSet());
   }
 

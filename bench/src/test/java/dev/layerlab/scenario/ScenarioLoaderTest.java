@@ -22,8 +22,12 @@ class ScenarioLoaderTest {
 
     assertThat(s.name()).isEqualTo("python-app");
     assertThat(s.variants()).containsKeys("naive", "deps-first");
-    assertThat(s.patterns()).containsExactly(ChangePattern.NO_CHANGE, ChangePattern.EDIT_SOURCE,
-        ChangePattern.EDIT_DEPS, ChangePattern.EDIT_CONFIG);
+    assertThat(s.patterns())
+        .containsExactly(
+            ChangePattern.NO_CHANGE,
+            ChangePattern.EDIT_SOURCE,
+            ChangePattern.EDIT_DEPS,
+            ChangePattern.EDIT_CONFIG);
     assertThat(s.changes()).containsEntry(ChangePattern.EDIT_SOURCE, "utils/helpers.py");
     assertThat(s.startup()).isPresent();
     assertThat(s.startup().get().mounted()).isPresent();
@@ -33,7 +37,8 @@ class ScenarioLoaderTest {
   void unknownChangePattern_isNamedWithItsLine() throws Exception {
     Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
     Files.writeString(dir.resolve("a.py"), "x = 1\n");
-    Files.writeString(dir.resolve("scenario.yaml"),
+    Files.writeString(
+        dir.resolve("scenario.yaml"),
         "name: t\nvariants:\n  only: Dockerfile\nchanges:\n  edit-source: a.py\n  edit-docs: a.py\n");
 
     assertThatThrownBy(() -> ScenarioLoader.load(dir))
@@ -73,7 +78,8 @@ class ScenarioLoaderTest {
   void fileWithoutKnownCommentSyntax_cannotBeAChangeTarget() throws Exception {
     Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
     Files.writeString(dir.resolve("package.json"), "{}\n");
-    Files.writeString(dir.resolve("scenario.yaml"),
+    Files.writeString(
+        dir.resolve("scenario.yaml"),
         "variants:\n  v: Dockerfile\nchanges:\n  edit-deps: package.json\n");
 
     assertThatThrownBy(() -> ScenarioLoader.load(dir))

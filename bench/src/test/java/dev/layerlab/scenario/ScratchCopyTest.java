@@ -26,7 +26,8 @@ class ScratchCopyTest {
       assertThat(Files.readString(copied.resolve("utils/helpers.py")))
           .endsWith("return 1\n# layerlab edit tok-1\n");
       assertThat(Files.readAllBytes(project.resolve("utils/helpers.py")))
-          .as("the project itself is never modified").isEqualTo(original);
+          .as("the project itself is never modified")
+          .isEqualTo(original);
 
       copy.reset();
       assertThat(Files.readAllBytes(copied.resolve("utils/helpers.py"))).isEqualTo(original);

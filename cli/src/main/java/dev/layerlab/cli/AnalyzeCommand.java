@@ -33,7 +33,9 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DOCKERFILE", description = "The Dockerfile to read.")
   Path dockerfile;
 
-  @Option(names = {"-C", "--context"}, paramLabel = "DIR",
+  @Option(
+      names = {"-C", "--context"},
+      paramLabel = "DIR",
       description = "The build context (default: the Dockerfile's directory).")
   Path context;
 
@@ -45,8 +47,13 @@ final class AnalyzeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Path file = dockerfile;
     if (!Files.isRegularFile(file)) {
-      throw new Failure(ExitCodes.BAD_INPUT, file + ": no such Dockerfile"
-          + (Files.isDirectory(file) ? " (that is a directory; name the Dockerfile in it)" : ""));
+      throw new Failure(
+          ExitCodes.BAD_INPUT,
+          file
+              + ": no such Dockerfile"
+              + (Files.isDirectory(file)
+                  ? " (that is a directory; name the Dockerfile in it)"
+                  : ""));
     }
     String text;
     Dockerfile parsed;

@@ -46,31 +46,48 @@ final class BenchCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SCENARIO", description = "A scenario directory (with scenario.yaml).")
   Path scenarioDir;
 
-  @Option(names = {"-r", "--repetitions"}, defaultValue = "3",
+  @Option(
+      names = {"-r", "--repetitions"},
+      defaultValue = "3",
       description = "Builds per variant and change pattern (default: ${DEFAULT-VALUE}).")
   int repetitions;
 
-  @Option(names = "--startup-runs", defaultValue = "3",
+  @Option(
+      names = "--startup-runs",
+      defaultValue = "3",
       description = "Start-ups timed per mode; 0 skips them (default: ${DEFAULT-VALUE}).")
   int startupRuns;
 
-  @Option(names = "--variant", paramLabel = "NAME",
+  @Option(
+      names = "--variant",
+      paramLabel = "NAME",
       description = "Build only this variant (repeatable; default: all).")
   List<String> variants = new ArrayList<>();
 
-  @Option(names = "--build-arg", paramLabel = "KEY=VALUE",
+  @Option(
+      names = "--build-arg",
+      paramLabel = "KEY=VALUE",
       description = "A build argument for every build (repeatable).")
   Map<String, String> buildArgs = new LinkedHashMap<>();
 
-  @Option(names = {"-o", "--output"}, defaultValue = "reports", paramLabel = "DIR",
+  @Option(
+      names = {"-o", "--output"},
+      defaultValue = "reports",
+      paramLabel = "DIR",
       description = "Where reports go (default: ${DEFAULT-VALUE}).")
   Path output;
 
-  @Option(names = "--network", defaultValue = "host", paramLabel = "host|none",
+  @Option(
+      names = "--network",
+      defaultValue = "host",
+      paramLabel = "host|none",
       description = "Network for RUN steps and mounted start-ups (default: ${DEFAULT-VALUE}).")
   String network;
 
-  @Option(names = "--startup-timeout", defaultValue = "300", paramLabel = "SECONDS",
+  @Option(
+      names = "--startup-timeout",
+      defaultValue = "300",
+      paramLabel = "SECONDS",
       description = "How long a start-up may take (default: ${DEFAULT-VALUE}).")
   long startupTimeout;
 
@@ -82,7 +99,8 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!network.equals("host") && !network.equals("none")) {
-      throw new Failure(ExitCodes.BAD_INPUT, "--network must be host or none, not '" + network + "'");
+      throw new Failure(
+          ExitCodes.BAD_INPUT, "--network must be host or none, not '" + network + "'");
     }
     Scenario scenario;
     try {
@@ -94,8 +112,17 @@ final class BenchCommand implements Callable<Integer> {
     Path scratch = Path.of(System.getProperty("java.io.tmpdir"), "layerlab-" + runId);
     BenchOptions options;
     try {
-      options = new BenchOptions(runId, repetitions, startupRuns, buildArgs, System.getenv(),
-          variants, network, scratch, Duration.ofSeconds(startupTimeout));
+      options =
+          new BenchOptions(
+              runId,
+              repetitions,
+              startupRuns,
+              buildArgs,
+              System.getenv(),
+              variants,
+              network,
+              scratch,
+              Duration.ofSeconds(startupTimeout));
     } catch (IllegalArgumentException e) {
       throw new Failure(ExitCodes.BAD_INPUT, e.getMessage(), e);
     }
@@ -109,8 +136,14 @@ final class BenchCommand implements Callable<Integer> {
       try {
         RunResult result = runner.run(scenario, options);
         List<String> files = RunReport.write(result, reportDir);
-        out.println("report: " + reportDir.resolve("summary.md") + " (" + files.size()
-            + " files in " + reportDir + ")");
+        out.println(
+            "report: "
+                + reportDir.resolve("summary.md")
+                + " ("
+                + files.size()
+                + " files in "
+                + reportDir
+                + ")");
         return ExitCodes.OK;
       } catch (BuildFailedException e) {
         writePartial(e.partial(), reportDir, err);
@@ -139,8 +172,10 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private static String newRunId() {
-    String time = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
-        .format(java.time.Instant.now());
+    String time =
+        DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC)
+            .format(java.time.Instant.now());
     return time + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
   }
 

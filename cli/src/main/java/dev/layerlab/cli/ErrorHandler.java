@@ -14,8 +14,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
     PrintWriter err = cmd.getErr();
-    boolean verbose = parsed.hasMatchedOption("--verbose")
-        || (parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose"));
+    boolean verbose =
+        parsed.hasMatchedOption("--verbose")
+            || (parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose"));
     int code;
     String message;
     if (e instanceof Failure f) {

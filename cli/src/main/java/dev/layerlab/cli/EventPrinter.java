@@ -21,8 +21,17 @@ final class EventPrinter implements BenchListener {
   public void on(BenchEvent event) {
     String line = null;
     if (event instanceof BenchEvent.RunStarted s) {
-      line = "bench " + s.scenario() + ": run " + s.runId() + ", " + s.builds() + " builds and "
-          + s.startups() + " start-ups with " + s.engine();
+      line =
+          "bench "
+              + s.scenario()
+              + ": run "
+              + s.runId()
+              + ", "
+              + s.builds()
+              + " builds and "
+              + s.startups()
+              + " start-ups with "
+              + s.engine();
     } else if (event instanceof BenchEvent.BuildFinished f) {
       line = build(f.build(), f.number(), f.total());
     } else if (event instanceof BenchEvent.StartupFinished s) {
@@ -37,18 +46,32 @@ final class EventPrinter implements BenchListener {
   }
 
   private static String build(BuildRecord b, int number, int total) {
-    String head = String.format(Locale.ROOT, "[%d/%d] %s %s #%d: ", number, total, b.variant(),
-        b.change(), b.repetition());
+    String head =
+        String.format(
+            Locale.ROOT,
+            "[%d/%d] %s %s #%d: ",
+            number,
+            total,
+            b.variant(),
+            b.change(),
+            b.repetition());
     if (b.status() != BuildStatus.OK) {
       return head + "FAILED after " + seconds(b.seconds()) + ": " + b.error();
     }
-    return head + seconds(b.seconds()) + ", " + b.cachedSteps() + " of " + b.steps().size()
+    return head
+        + seconds(b.seconds())
+        + ", "
+        + b.cachedSteps()
+        + " of "
+        + b.steps().size()
         + " steps cached";
   }
 
   private static String startup(StartupRecord s) {
     String head = "start-up " + s.mode() + " #" + s.repetition() + ": ";
-    return s.status() == BuildStatus.OK ? head + seconds(s.seconds()) : head + "FAILED: " + s.error();
+    return s.status() == BuildStatus.OK
+        ? head + seconds(s.seconds())
+        : head + "FAILED: " + s.error();
   }
 
   private static String seconds(double s) {

@@ -25,7 +25,13 @@ public final class LayerlabCommand implements Runnable {
 
   private static int usageError(CommandLine.ParameterException e, String[] args) {
     CommandLine cmd = e.getCommandLine();
-    cmd.getErr().println("layerlab: " + e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+    cmd.getErr()
+        .println(
+            "layerlab: "
+                + e.getMessage()
+                + " (see '"
+                + cmd.getCommandSpec().qualifiedName()
+                + " --help')");
     return ExitCodes.BAD_INPUT;
   }
 

@@ -19,14 +19,24 @@ final class AdviceSection {
     md.append("## Findings and the rewrite\n\n");
     for (VariantAdvice a : run.advice()) {
       if (a.findings().isEmpty()) {
-        md.append("- `").append(a.dockerfile()).append("` (").append(a.variant())
+        md.append("- `")
+            .append(a.dockerfile())
+            .append("` (")
+            .append(a.variant())
             .append("): no findings.\n\n");
         continue;
       }
       md.append("### ").append(a.variant()).append(" (`").append(a.dockerfile()).append("`)\n\n");
       for (Finding f : a.findings()) {
-        md.append("- **").append(f.ruleId()).append("** line ").append(f.line()).append(": ")
-            .append(f.message()).append(". Fix: ").append(f.fix()).append(".\n");
+        md.append("- **")
+            .append(f.ruleId())
+            .append("** line ")
+            .append(f.line())
+            .append(": ")
+            .append(f.message())
+            .append(". Fix: ")
+            .append(f.fix())
+            .append(".\n");
       }
       md.append("\n");
       if (a.rewritten().isEmpty()) {
@@ -53,11 +63,14 @@ final class AdviceSection {
     if (twin.equals(a.variant() + "-rewritten")) {
       md.append("layerlab built the rewrite as variant `").append(twin).append("`.");
     } else {
-      md.append("The rewrite has the same instructions as variant `").append(twin)
+      md.append("The rewrite has the same instructions as variant `")
+          .append(twin)
           .append("`, so that variant's builds measure it.");
     }
     md.append(" Measured saving per change (median build seconds):\n\n")
-        .append("| change | ").append(a.variant()).append(" | rewrite | saving | steps that ran,")
+        .append("| change | ")
+        .append(a.variant())
+        .append(" | rewrite | saving | steps that ran,")
         .append(" original → rewrite |\n|---|---:|---:|---:|---|\n");
     for (String change : view.changes()) {
       Stats before = view.buildSeconds(a.variant(), change);
@@ -65,11 +78,19 @@ final class AdviceSection {
       if (before.isEmpty() || after.isEmpty() || change.equals("cold")) {
         continue;
       }
-      md.append("| ").append(change).append(" | ").append(SummaryReport.secs(before.median()))
-          .append(" | ").append(SummaryReport.secs(after.median())).append(" | ")
+      md.append("| ")
+          .append(change)
+          .append(" | ")
+          .append(SummaryReport.secs(before.median()))
+          .append(" | ")
+          .append(SummaryReport.secs(after.median()))
+          .append(" | ")
           .append(String.format(Locale.ROOT, "%.1f×", before.median() / after.median()))
-          .append(" | ").append(ranCount(view, a.variant(), change)).append(" → ")
-          .append(ranCount(view, twin, change)).append(" |\n");
+          .append(" | ")
+          .append(ranCount(view, a.variant(), change))
+          .append(" → ")
+          .append(ranCount(view, twin, change))
+          .append(" |\n");
     }
     md.append("\n");
   }

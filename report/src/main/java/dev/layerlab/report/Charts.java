@@ -16,8 +16,12 @@ import org.knowm.xchart.style.Styler;
 public final class Charts {
 
   private static final Color[] PALETTE = {
-    new Color(0x4C72B0), new Color(0xDD8452), new Color(0x55A868), new Color(0xC44E52),
-    new Color(0x8172B3), new Color(0x937860)
+    new Color(0x4C72B0),
+    new Color(0xDD8452),
+    new Color(0x55A868),
+    new Color(0xC44E52),
+    new Color(0x8172B3),
+    new Color(0x937860)
   };
 
   static {
@@ -33,8 +37,8 @@ public final class Charts {
    */
   public static List<String> rebuildTimes(RunView view, Path dir) throws IOException {
     List<String> changes = view.changes();
-    CategoryChart chart = base("Build time after each change (median of repetitions)",
-        "change", "seconds");
+    CategoryChart chart =
+        base("Build time after each change (median of repetitions)", "change", "seconds");
     for (String variant : view.variants()) {
       List<Double> medians = new ArrayList<>();
       for (String change : changes) {
@@ -62,8 +66,13 @@ public final class Charts {
 
   private static CategoryChart base(String title, String x, String y) {
     CategoryChart chart =
-        new CategoryChartBuilder().width(800).height(450).title(title).xAxisTitle(x)
-            .yAxisTitle(y).build();
+        new CategoryChartBuilder()
+            .width(800)
+            .height(450)
+            .title(title)
+            .xAxisTitle(x)
+            .yAxisTitle(y)
+            .build();
     Styler styler = chart.getStyler();
     styler.setChartBackgroundColor(Color.WHITE);
     styler.setPlotBackgroundColor(Color.WHITE);
@@ -78,8 +87,8 @@ public final class Charts {
 
   private static List<String> save(CategoryChart chart, Path dir, String name) throws IOException {
     BitmapEncoder.saveBitmap(chart, dir.resolve(name).toString(), BitmapEncoder.BitmapFormat.PNG);
-    VectorGraphicsEncoder.saveVectorGraphic(chart, dir.resolve(name).toString(),
-        VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+    VectorGraphicsEncoder.saveVectorGraphic(
+        chart, dir.resolve(name).toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
     return List.of(name + ".png", name + ".svg");
   }
 }

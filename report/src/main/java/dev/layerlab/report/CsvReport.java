@@ -21,11 +21,26 @@ import org.apache.commons.csv.CSVPrinter;
 public final class CsvReport {
 
   public static final String[] RESULT_COLUMNS = {
-    "scenario", "variant", "change", "builder", "repetition", "step", "instruction", "line",
-    "cached", "step_seconds", "build_seconds", "layer_bytes", "image_bytes", "context_bytes",
-    "status", "error"
+    "scenario",
+    "variant",
+    "change",
+    "builder",
+    "repetition",
+    "step",
+    "instruction",
+    "line",
+    "cached",
+    "step_seconds",
+    "build_seconds",
+    "layer_bytes",
+    "image_bytes",
+    "context_bytes",
+    "status",
+    "error"
   };
-  public static final String[] STARTUP_COLUMNS = {"mode", "repetition", "seconds", "status", "error"};
+  public static final String[] STARTUP_COLUMNS = {
+    "mode", "repetition", "seconds", "status", "error"
+  };
 
   private CsvReport() {}
 
@@ -35,16 +50,43 @@ public final class CsvReport {
         CSVPrinter csv = new CSVPrinter(w, format)) {
       for (BuildRecord b : run.builds()) {
         if (b.steps().isEmpty()) {
-          csv.printRecord(run.scenario(), b.variant(), b.change(), b.builder(), b.repetition(),
-              "", "", "", "", "", seconds(b.seconds()), "", b.imageBytes(), b.contextBytes(),
-              b.status().label(), b.error());
+          csv.printRecord(
+              run.scenario(),
+              b.variant(),
+              b.change(),
+              b.builder(),
+              b.repetition(),
+              "",
+              "",
+              "",
+              "",
+              "",
+              seconds(b.seconds()),
+              "",
+              b.imageBytes(),
+              b.contextBytes(),
+              b.status().label(),
+              b.error());
           continue;
         }
         for (StepRecord s : b.steps()) {
-          csv.printRecord(run.scenario(), b.variant(), b.change(), b.builder(), b.repetition(),
-              s.index(), s.instruction(), s.line() > 0 ? s.line() : "", s.cached(),
-              seconds(s.seconds()), seconds(b.seconds()), s.layerBytes(), b.imageBytes(),
-              b.contextBytes(), b.status().label(), b.error());
+          csv.printRecord(
+              run.scenario(),
+              b.variant(),
+              b.change(),
+              b.builder(),
+              b.repetition(),
+              s.index(),
+              s.instruction(),
+              s.line() > 0 ? s.line() : "",
+              s.cached(),
+              seconds(s.seconds()),
+              seconds(b.seconds()),
+              s.layerBytes(),
+              b.imageBytes(),
+              b.contextBytes(),
+              b.status().label(),
+              b.error());
         }
       }
     }
@@ -55,8 +97,12 @@ public final class CsvReport {
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         CSVPrinter csv = new CSVPrinter(w, format)) {
       for (StartupRecord s : run.startups()) {
-        csv.printRecord(s.mode(), s.repetition(), s.seconds() < 0 ? "" : seconds(s.seconds()),
-            s.status().label(), s.error());
+        csv.printRecord(
+            s.mode(),
+            s.repetition(),
+            s.seconds() < 0 ? "" : seconds(s.seconds()),
+            s.status().label(),
+            s.error());
       }
     }
   }

@@ -52,8 +52,8 @@ public final class RunView {
   }
 
   /**
-   * The steps that ran (were not cached) in a cell, with how many of its builds ran each.
-   * Steps are named by their instruction text.
+   * The steps that ran (were not cached) in a cell, with how many of its builds ran each. Steps are
+   * named by their instruction text.
    */
   public Map<String, Integer> rebuiltSteps(String variant, String change) {
     Map<String, Integer> counts = new LinkedHashMap<>();

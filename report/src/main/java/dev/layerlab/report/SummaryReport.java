@@ -24,13 +24,22 @@ public final class SummaryReport {
     RunResult run = view.run();
     Map<String, String> env = run.environment();
     StringBuilder md = new StringBuilder();
-    md.append("# ").append(run.scenario()).append(": bench run ").append(run.runId())
+    md.append("# ")
+        .append(run.scenario())
+        .append(": bench run ")
+        .append(run.runId())
         .append("\n\n");
-    md.append("Built with ").append(env.getOrDefault("engine", "?")).append(" (")
-        .append(env.getOrDefault("builder", "?")).append(" builder) against Docker ")
-        .append(env.getOrDefault("docker_version", "?")).append(" on ")
-        .append(env.getOrDefault("cores", "?")).append(" cores, starting ")
-        .append(run.startedAt()).append(". Each variant was built once without the cache (`cold`),")
+    md.append("Built with ")
+        .append(env.getOrDefault("engine", "?"))
+        .append(" (")
+        .append(env.getOrDefault("builder", "?"))
+        .append(" builder) against Docker ")
+        .append(env.getOrDefault("docker_version", "?"))
+        .append(" on ")
+        .append(env.getOrDefault("cores", "?"))
+        .append(" cores, starting ")
+        .append(run.startedAt())
+        .append(". Each variant was built once without the cache (`cold`),")
         .append(" then rebuilt on the warm cache after each change pattern, ")
         .append(env.getOrDefault("repetitions", "?"))
         .append(" times each; every edit is unique, so no rebuild reuses another's result.")
@@ -49,7 +58,10 @@ public final class SummaryReport {
       md.append("## Charts\n\n");
       for (String chart : charts) {
         if (chart.endsWith(".png")) {
-          md.append("![").append(chart.replace(".png", "")).append("](").append(chart)
+          md.append("![")
+              .append(chart.replace(".png", ""))
+              .append("](")
+              .append(chart)
               .append(")\n\n");
         }
       }
@@ -81,9 +93,16 @@ public final class SummaryReport {
     }
     double fast = view.buildSeconds(fastest, "edit-source").median();
     double slow = view.buildSeconds(slowest, "edit-source").median();
-    md.append("**After a source edit, `").append(fastest).append("` rebuilds in ")
-        .append(secs(fast)).append(" s against ").append(secs(slow)).append(" s for `")
-        .append(slowest).append("`: ").append(String.format(Locale.ROOT, "%.1f", slow / fast))
+    md.append("**After a source edit, `")
+        .append(fastest)
+        .append("` rebuilds in ")
+        .append(secs(fast))
+        .append(" s against ")
+        .append(secs(slow))
+        .append(" s for `")
+        .append(slowest)
+        .append("`: ")
+        .append(String.format(Locale.ROOT, "%.1f", slow / fast))
         .append("× faster.**\n\n");
   }
 
@@ -117,10 +136,17 @@ public final class SummaryReport {
         }
         Map<String, Integer> ran = view.rebuiltSteps(v, c);
         StringJoiner steps = new StringJoiner("<br>");
-        ran.forEach((instruction, n) -> steps.add("`" + escape(shorten(instruction)) + "` ("
-            + n + "/" + builds.size() + ")"));
-        md.append("| ").append(v).append(" | ").append(c).append(" | ")
-            .append(ran.isEmpty() ? "none: every step cached" : steps.toString()).append(" |\n");
+        ran.forEach(
+            (instruction, n) ->
+                steps.add(
+                    "`" + escape(shorten(instruction)) + "` (" + n + "/" + builds.size() + ")"));
+        md.append("| ")
+            .append(v)
+            .append(" | ")
+            .append(c)
+            .append(" | ")
+            .append(ran.isEmpty() ? "none: every step cached" : steps.toString())
+            .append(" |\n");
       }
     }
     md.append("\n");
@@ -137,9 +163,16 @@ public final class SummaryReport {
         .append("| mode | median | min | max | runs |\n|---|---:|---:|---:|---:|\n");
     for (String mode : view.startupModes()) {
       Stats s = view.startupSeconds(mode);
-      md.append("| ").append(mode).append(" | ").append(s.isEmpty() ? "–" : secs(s.median()))
-          .append(" | ").append(s.isEmpty() ? "–" : secs(s.min())).append(" | ")
-          .append(s.isEmpty() ? "–" : secs(s.max())).append(" | ").append(s.count())
+      md.append("| ")
+          .append(mode)
+          .append(" | ")
+          .append(s.isEmpty() ? "–" : secs(s.median()))
+          .append(" | ")
+          .append(s.isEmpty() ? "–" : secs(s.min()))
+          .append(" | ")
+          .append(s.isEmpty() ? "–" : secs(s.max()))
+          .append(" | ")
+          .append(s.count())
           .append(" |\n");
     }
     md.append("\n");
@@ -152,8 +185,15 @@ public final class SummaryReport {
     }
     md.append("## Failed builds\n\n");
     for (BuildRecord b : failed) {
-      md.append("- ").append(b.variant()).append(" / ").append(b.change()).append(" #")
-          .append(b.repetition()).append(": ").append(escape(b.error())).append("\n");
+      md.append("- ")
+          .append(b.variant())
+          .append(" / ")
+          .append(b.change())
+          .append(" #")
+          .append(b.repetition())
+          .append(": ")
+          .append(escape(b.error()))
+          .append("\n");
     }
     md.append("\n");
   }

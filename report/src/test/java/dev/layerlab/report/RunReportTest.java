@@ -23,15 +23,35 @@ class RunReportTest {
   void writesEveryFile_withTheRequiredCsvColumns() throws Exception {
     List<String> files = RunReport.write(ReportFixtures.run(), dir);
 
-    assertThat(files).contains("results.csv", "startup.csv", "results.json", "summary.md",
-        "rebuild-time.png", "rebuild-time.svg", "startup-time.png", "startup-time.svg");
+    assertThat(files)
+        .contains(
+            "results.csv",
+            "startup.csv",
+            "results.json",
+            "summary.md",
+            "rebuild-time.png",
+            "rebuild-time.svg",
+            "startup-time.png",
+            "startup-time.svg");
     for (String f : files) {
       assertThat(dir.resolve(f)).as(f).isNotEmptyFile();
     }
     List<CSVRecord> rows = read(dir.resolve("results.csv"));
-    assertThat(rows.get(0).getParser().getHeaderNames()).containsSubsequence("scenario",
-        "variant", "change", "builder", "repetition", "step", "instruction", "cached",
-        "step_seconds", "build_seconds", "layer_bytes", "image_bytes", "status");
+    assertThat(rows.get(0).getParser().getHeaderNames())
+        .containsSubsequence(
+            "scenario",
+            "variant",
+            "change",
+            "builder",
+            "repetition",
+            "step",
+            "instruction",
+            "cached",
+            "step_seconds",
+            "build_seconds",
+            "layer_bytes",
+            "image_bytes",
+            "status");
     assertThat(rows).hasSize(8 * 3);
     assertThat(Files.readString(dir.resolve("rebuild-time.svg"))).contains("<svg");
     assertThat(read(dir.resolve("startup.csv")).get(0).get("mode")).isEqualTo("baked");
@@ -41,11 +61,29 @@ class RunReportTest {
   void failedBuildIsWrittenAsFailed_notAsFast() throws Exception {
     RunResult ok = ReportFixtures.run();
     List<BuildRecord> builds = new ArrayList<>(ok.builds());
-    builds.add(new BuildRecord("naive", "edit-deps", "classic", 1, 2.5, 20_000, -1, "",
-        BuildStatus.FAILED, "The command '/bin/sh -c pip install' returned a non-zero code: 1",
-        List.of()));
-    RunResult run = new RunResult(ok.runId(), ok.scenario(), ok.startedAt(), ok.environment(),
-        builds, ok.startups(), ok.advice(), false);
+    builds.add(
+        new BuildRecord(
+            "naive",
+            "edit-deps",
+            "classic",
+            1,
+            2.5,
+            20_000,
+            -1,
+            "",
+            BuildStatus.FAILED,
+            "The command '/bin/sh -c pip install' returned a non-zero code: 1",
+            List.of()));
+    RunResult run =
+        new RunResult(
+            ok.runId(),
+            ok.scenario(),
+            ok.startedAt(),
+            ok.environment(),
+            builds,
+            ok.startups(),
+            ok.advice(),
+            false);
 
     RunReport.write(run, dir);
 
@@ -59,7 +97,12 @@ class RunReportTest {
 
   private static List<CSVRecord> read(Path file) throws Exception {
     try (Reader r = Files.newBufferedReader(file)) {
-      return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)
+      return CSVFormat.DEFAULT
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .get()
+          .parse(r)
           .getRecords();
     }
   }

@@ -19,8 +19,10 @@ class SummaryReportTest {
   void rebuiltStepsShowTheInstallRanOnlyForNaive() {
     String md = SummaryReport.render(new RunView(ReportFixtures.run()), List.of());
 
-    assertThat(md).contains("| naive | edit-source | `COPY . .` (3/3)<br>`RUN pip install -r "
-        + "requirements.txt` (3/3) |");
+    assertThat(md)
+        .contains(
+            "| naive | edit-source | `COPY . .` (3/3)<br>`RUN pip install -r "
+                + "requirements.txt` (3/3) |");
     assertThat(md).contains("| deps-first | edit-source | none: every step cached |");
   }
 
