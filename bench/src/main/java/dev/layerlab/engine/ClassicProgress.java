@@ -23,6 +23,7 @@ public final class ClassicProgress {
   private static final Pattern IMAGE = Pattern.compile("^ ---> ([0-9a-f]{12,64})$");
   private static final Pattern BUILT = Pattern.compile("^Successfully built ([0-9a-f]{12,64})$");
 
+  private final java.util.function.Consumer<String> onCreated;
   private final StringBuilder pending = new StringBuilder();
   private final List<StepRecord> steps = new ArrayList<>();
   private final Set<String> createdImages = new LinkedHashSet<>();
@@ -34,6 +35,18 @@ public final class ClassicProgress {
   private boolean cached;
   private String imageId = "";
   private String builtImage = "";
+
+  public ClassicProgress() {
+    this(id -> {});
+  }
+
+  /**
+   * @param onCreated told of each image a step creates as soon as the step ends, so that an
+   *     interrupted build's images can still be removed
+   */
+  public ClassicProgress(java.util.function.Consumer<String> onCreated) {
+    this.onCreated = onCreated;
+  }
 
   /** Feeds a chunk of output received at {@code nanos}. */
   public void accept(String chunk, long nanos) {
@@ -114,8 +127,8 @@ public final class ClassicProgress {
       return;
     }
     boolean isFrom = instruction.regionMatches(true, 0, "FROM ", 0, 5);
-    if (!cached && !imageId.isEmpty() && !isFrom) {
-      createdImages.add(imageId);
+    if (!cached && !imageId.isEmpty() && !isFrom && createdImages.add(imageId)) {
+      onCreated.accept(imageId);
     }
     double seconds = (nanos - startedNanos) / 1e9;
     steps.add(new StepRecord(index, instruction, 0, cached || isFrom, seconds, -1, imageId));

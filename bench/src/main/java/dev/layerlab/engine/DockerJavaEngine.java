@@ -55,6 +55,11 @@ public final class DockerJavaEngine implements Engine {
   private final DockerClient client;
   private final LongSupplier nanos;
   private final Path scratchDir;
+  private final List<String> created = java.util.Collections.synchronizedList(new ArrayList<>());
+  private final java.util.concurrent.locks.ReentrantLock building =
+      new java.util.concurrent.locks.ReentrantLock();
+  private volatile java.io.Closeable inFlight;
+  private volatile boolean aborted;
 
   /**
    * @param nanos the clock every duration is read from
@@ -93,6 +98,88 @@ public final class DockerJavaEngine implements Engine {
 
   @Override
   public BuildOutcome build(BuildRequest request) throws EngineException {
+    building.lock();
+    try {
+      if (aborted) {
+        throw new EngineException("interrupted: no more builds");
+      }
+      return buildLocked(request);
+    } finally {
+      inFlight = null;
+      building.unlock();
+    }
+  }
+
+  /**
+   * Every image this engine's builds created, oldest first. After {@link #abort()} this also takes
+   * in the descendants of those images: the daemon may commit a step after the output stream was
+   * closed, and such an image is known only by its parent.
+   */
+  @Override
+  public List<String> createdImages() {
+    List<String> known;
+    synchronized (created) {
+      known = new ArrayList<>(created);
+    }
+    if (!aborted || known.isEmpty()) {
+      return known;
+    }
+    try {
+      Map<String, String> parentOf = new HashMap<>();
+      for (com.github.dockerjava.api.model.Image image :
+          client.listImagesCmd().withShowAll(true).exec()) {
+        parentOf.put(shortId(image.getId()), shortId(image.getParentId()));
+      }
+      java.util.Set<String> ours = new java.util.LinkedHashSet<>();
+      known.forEach(id -> ours.add(shortId(id)));
+      boolean grew = true;
+      while (grew) {
+        grew = false;
+        for (Map.Entry<String, String> e : parentOf.entrySet()) {
+          if (ours.contains(e.getValue()) && ours.add(e.getKey())) {
+            grew = true;
+          }
+        }
+      }
+      return List.copyOf(ours);
+    } catch (RuntimeException e) {
+      return known;
+    }
+  }
+
+  @Override
+  public void abort() {
+    aborted = true;
+    try {
+      // Let the build in progress finish, so that every image it makes is reported; cancel it
+      // only when it takes too long.
+      if (building.tryLock(60, TimeUnit.SECONDS)) {
+        building.unlock();
+        return;
+      }
+      java.io.Closeable build = inFlight;
+      if (build != null) {
+        build.close(); // closing the stream makes the daemon cancel the build
+      }
+      if (building.tryLock(30, TimeUnit.SECONDS)) {
+        building.unlock();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException ignored) {
+      // The build ends either way.
+    }
+  }
+
+  private static String shortId(String id) {
+    if (id == null) {
+      return "";
+    }
+    String hex = id.startsWith("sha256:") ? id.substring(7) : id;
+    return hex.length() > 12 ? hex.substring(0, 12) : hex;
+  }
+
+  private BuildOutcome buildLocked(BuildRequest request) throws EngineException {
     long start = nanos.getAsLong();
     Path archive = null;
     try {
@@ -102,7 +189,7 @@ public final class DockerJavaEngine implements Engine {
         ContextArchive.write(request.contextDir(), request.contextPaths(), out);
       }
       long contextBytes = Files.size(archive);
-      ClassicProgress progress = new ClassicProgress();
+      ClassicProgress progress = new ClassicProgress(created::add);
       AtomicReference<String> error = new AtomicReference<>();
       try (InputStream tar = Files.newInputStream(archive)) {
         BuildImageCmd cmd =
@@ -116,7 +203,8 @@ public final class DockerJavaEngine implements Engine {
                 .withPull(false)
                 .withNetworkMode(request.network());
         request.buildArgs().forEach(cmd::withBuildArg);
-        cmd.exec(
+        ResultCallback.Adapter<BuildResponseItem> callback =
+            cmd.exec(
                 new ResultCallback.Adapter<BuildResponseItem>() {
                   @Override
                   public void onNext(BuildResponseItem item) {
@@ -139,8 +227,13 @@ public final class DockerJavaEngine implements Engine {
                     error.compareAndSet(null, describe(t));
                     super.onError(t);
                   }
-                })
-            .awaitCompletion();
+                });
+        inFlight = callback;
+        callback.awaitCompletion();
+      }
+      if (aborted) {
+        progress.finish(nanos.getAsLong());
+        throw new EngineException("interrupted while building");
       }
       long end = nanos.getAsLong();
       progress.finish(end);
@@ -342,7 +435,7 @@ public final class DockerJavaEngine implements Engine {
     List<String> pending = new ArrayList<>(new java.util.LinkedHashSet<>(imageIds));
     java.util.Collections.reverse(pending);
     Map<String, String> problems = new java.util.LinkedHashMap<>();
-    for (int pass = 0; pass < 3 && !pending.isEmpty(); pass++) {
+    for (int pass = 0; pass < 10 && !pending.isEmpty(); pass++) {
       List<String> retry = new ArrayList<>();
       for (String id : pending) {
         try {
@@ -354,6 +447,9 @@ public final class DockerJavaEngine implements Engine {
           problems.put(id, describe(e));
           retry.add(id);
         }
+      }
+      if (retry.size() == pending.size()) {
+        break; // no progress: what is left is held by something outside this run
       }
       pending = retry;
     }

@@ -32,6 +32,20 @@ public interface Engine extends AutoCloseable {
    */
   int removeContainers(String label, String value);
 
+  /**
+   * Every image this engine's builds have created so far, oldest first, a build in progress
+   * included. Builders that create no intermediate images return only final images.
+   */
+  default List<String> createdImages() {
+    return List.of();
+  }
+
+  /**
+   * Stops the build in progress, if any, waits for it to end, and refuses every later build; called
+   * when the user interrupts a run.
+   */
+  default void abort() {}
+
   @Override
   void close();
 }

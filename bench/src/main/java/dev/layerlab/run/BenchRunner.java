@@ -360,10 +360,15 @@ public final class BenchRunner {
     if (id == null || !cleaned.compareAndSet(false, true)) {
       return;
     }
-    List<String> images;
-    synchronized (created) {
-      images = List.copyOf(created);
+    if (!complete) {
+      engine.abort();
     }
+    Set<String> all = new LinkedHashSet<>();
+    synchronized (created) {
+      all.addAll(created);
+    }
+    all.addAll(engine.createdImages());
+    List<String> images = List.copyOf(all);
     int containers;
     List<String> problems;
     try {

@@ -129,9 +129,25 @@ final class BenchCommand implements Callable<Integer> {
     Path reportDir = output.resolve(scenario.name()).resolve(runId);
 
     EventPrinter printer = new EventPrinter(err);
+    java.util.concurrent.atomic.AtomicBoolean interrupted =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.CountDownLatch cleanedUp = new java.util.concurrent.CountDownLatch(1);
     try (DockerJavaEngine engine = new DockerJavaEngine(System::nanoTime, scratch)) {
       BenchRunner runner = new BenchRunner(engine, printer, Clock.systemUTC());
-      Thread hook = new Thread(() -> runner.cleanUp(false), "layerlab-cleanup");
+      Thread hook =
+          new Thread(
+              () -> {
+                interrupted.set(true);
+                err.println("layerlab: interrupted; removing what run " + runId + " made");
+                try {
+                  runner.cleanUp(false);
+                  deleteQuietly(scratch);
+                } finally {
+                  err.flush();
+                  cleanedUp.countDown();
+                }
+              },
+              "layerlab-cleanup");
       Runtime.getRuntime().addShutdownHook(hook);
       try {
         RunResult result = runner.run(scenario, options);
@@ -155,10 +171,28 @@ final class BenchCommand implements Callable<Integer> {
       } catch (IOException e) {
         throw new Failure(ExitCodes.BAD_INPUT, "cannot read or write files: " + e.getMessage(), e);
       } finally {
-        Runtime.getRuntime().removeShutdownHook(hook);
+        if (interrupted.get()) {
+          // The shutdown hook is removing the run's images through this engine: let it finish
+          // before the engine closes; the JVM then exits with the signal's code.
+          awaitQuietly(cleanedUp);
+        } else {
+          try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+          } catch (IllegalStateException shuttingDown) {
+            awaitQuietly(cleanedUp);
+          }
+        }
       }
     } finally {
       deleteQuietly(scratch);
+    }
+  }
+
+  private static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+    try {
+      latch.await(2, java.util.concurrent.TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -24,6 +24,11 @@ public final class JsonReport {
     JSON.writeValue(file.toFile(), run);
   }
 
+  /** Reads a run back from its {@code results.json}, to render its report again. */
+  public static RunResult read(Path file) throws IOException {
+    return JSON.readValue(file.toFile(), RunResult.class);
+  }
+
   public static ObjectMapper mapper() {
     return JSON;
   }

@@ -38,7 +38,7 @@ public final class SummaryReport {
         .append(" on ")
         .append(env.getOrDefault("cores", "?"))
         .append(" cores, starting ")
-        .append(run.startedAt())
+        .append(run.startedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
         .append(". Each variant was built once without the cache (`cold`),")
         .append(" then rebuilt on the warm cache after each change pattern, ")
         .append(env.getOrDefault("repetitions", "?"))
