@@ -4,31 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.sun.net.httpserver.HttpServer;
 import dev.layerlab.engine.BuildKitCliEngine;
 import dev.layerlab.engine.DockerJavaEngine;
 import dev.layerlab.engine.EngineInfo;
 import dev.layerlab.engine.cases.CaseBuild.Case;
 import dev.layerlab.measure.StepRecord;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,11 +49,8 @@ class CacheCasesIT {
   private BuildKitCliEngine buildkitEngine;
   private CaseBuild classic;
   private CaseBuild buildkit;
-  private HttpServer server;
-  private final List<String> requests = new CopyOnWriteArrayList<>();
-  private final List<String> firstBuildRequests = new CopyOnWriteArrayList<>();
-  private volatile byte[] served = new byte[0];
-  private volatile Instant servedSince = Instant.now();
+  private LoopbackFileServer server;
+  private List<String> firstBuildRequests = List.of();
 
   @BeforeAll
   void start() throws Exception {
@@ -75,41 +63,13 @@ class CacheCasesIT {
     buildkit =
         new CaseBuild(
             buildkitEngine, "buildkit", b.serverVersion() + " via " + b.engine(), work, labels);
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(
-        "/file.txt",
-        exchange -> {
-          byte[] body = served;
-          String etag = "\"" + sha256(body).substring(0, 16) + "\"";
-          String conditional = exchange.getRequestHeaders().getFirst("If-None-Match");
-          requests.add(exchange.getRequestMethod() + (conditional == null ? "" : " If-None-Match"));
-          exchange.getResponseHeaders().add("ETag", etag);
-          exchange
-              .getResponseHeaders()
-              .add(
-                  "Last-Modified",
-                  DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                      servedSince.atOffset(ZoneOffset.UTC)));
-          if (etag.equals(conditional)) {
-            exchange.sendResponseHeaders(304, -1);
-          } else if (exchange.getRequestMethod().equals("HEAD")) {
-            exchange.getResponseHeaders().add("Content-Length", String.valueOf(body.length));
-            exchange.sendResponseHeaders(200, -1);
-          } else {
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-              out.write(body);
-            }
-          }
-          exchange.close();
-        });
-    server.start();
+    server = new LoopbackFileServer();
   }
 
   @AfterAll
   void cleanUpAndReport() throws Exception {
     try {
-      server.stop(0);
+      server.close();
       System.out.println(CaseTable.render(observations));
       Path out = Path.of("target", "cache-cases", "observations.json");
       Files.createDirectories(out.getParent());
@@ -295,7 +255,8 @@ class CacheCasesIT {
     assertMissed(p.buildkit).isEmpty();
     // Classic downloads the file on every build and keys the copy on its content: a hit.
     assertThat(p.classic.notes()).contains("second build GET");
-    // BuildKit asks with the ETag it kept and gets 304 Not Modified: no download.
+    // BuildKit asks with the ETag it kept and gets 304 Not Modified: no download. (On Docker
+    // 20.10.24 its first build already sends an If-None-Match, so only the second is asserted.)
     assertThat(p.buildkit.notes()).contains("second build HEAD If-None-Match");
   }
 
@@ -313,25 +274,23 @@ class CacheCasesIT {
   }
 
   private Case addUrlCase(String id, boolean change) {
-    int port = server.getAddress().getPort();
     String dockerfile =
-        "FROM scratch\nCOPY token /token\nADD http://127.0.0.1:"
-            + port
-            + "/file.txt /file.txt\nCOPY app.txt /app.txt\n";
+        "FROM scratch\nCOPY token /token\nADD "
+            + server.url()
+            + " /file.txt\nCOPY app.txt /app.txt\n";
     return Case.of(
             id,
             dir -> {
               dockerfile(dir, dockerfile);
               write(dir, "token", runId + "\n");
               write(dir, "app.txt", "app\n");
-              serve("served v1 " + runId + " " + id + "\n");
-              requests.clear();
+              server.serve("served v1 " + runId + " " + id + "\n");
+              server.takeRequests();
             },
             dir -> {
-              firstBuildRequests.addAll(requests);
-              requests.clear();
+              firstBuildRequests = server.takeRequests();
               if (change) {
-                serve("served v2 " + runId + " " + id + "\n");
+                server.serve("served v2 " + runId + " " + id + "\n");
               }
             })
         .withNetwork("host");
@@ -390,6 +349,8 @@ class CacheCasesIT {
     assertThat(p.classic.failed()).as("the classic builder rejects --chmod").isTrue();
     assertThat(p.classic.error()).containsIgnoringCase("chmod");
     assertThat(p.buildkit.failed()).isFalse();
+    // Docker 20.10.24: --chmod does not take the source's mode out of BuildKit's key. The file it
+    // writes is 0755 either way, yet making the source executable busts the copy.
     assertMissed(p.buildkit).containsExactly(3, 4);
   }
 
@@ -442,6 +403,7 @@ class CacheCasesIT {
 
     Pair p = observe(c);
 
+    // Docker 20.10.24: nothing odd with the trailing slash on either builder; the rebuild hits.
     assertMissed(p.classic).isEmpty();
     assertMissed(p.buildkit).isEmpty();
   }
@@ -482,12 +444,13 @@ class CacheCasesIT {
     int k = 0;
     for (CaseBuild build : List.of(classic, buildkit)) {
       List<String> notes = new ArrayList<>();
-      requests.clear();
-      firstBuildRequests.clear();
+      server.takeRequests();
+      firstBuildRequests = List.of();
       CaseObservation o = build.run(c, notes);
-      if (!firstBuildRequests.isEmpty() || !requests.isEmpty()) {
+      List<String> secondBuildRequests = server.takeRequests();
+      if (!firstBuildRequests.isEmpty() || !secondBuildRequests.isEmpty()) {
         notes.add("server saw: first build " + String.join(" + ", firstBuildRequests));
-        notes.add("second build " + String.join(" + ", requests));
+        notes.add("second build " + String.join(" + ", secondBuildRequests));
         o =
             new CaseObservation(
                 o.caseId(),
@@ -502,11 +465,6 @@ class CacheCasesIT {
       both[k++] = o;
     }
     return new Pair(both[0], both[1]);
-  }
-
-  private void serve(String content) {
-    served = content.getBytes(StandardCharsets.UTF_8);
-    servedSince = Instant.now().minusSeconds(1);
   }
 
   private void dockerfile(Path dir, String text) throws IOException {
@@ -525,14 +483,6 @@ class CacheCasesIT {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor()).as("git %s: %s", String.join(" ", args), out).isZero();
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Lines of the steps, for messages. */
