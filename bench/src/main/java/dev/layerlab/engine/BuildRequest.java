@@ -9,7 +9,9 @@ import java.util.Map;
  *
  * @param contextDir the build context directory
  * @param contextPaths the context's entries to send (relative, '/'-separated, parents before
- *     children), already filtered by the ignore rules
+ *     children), already filtered by the ignore rules; used by the classic builder, which is sent
+ *     an archive of them. BuildKit engines hand the docker CLI the directory itself, which applies
+ *     {@code .dockerignore} as BuildKit does, and leave this list unused
  * @param dockerfile the Dockerfile's path relative to the context directory
  * @param buildArgs {@code --build-arg} values
  * @param labels labels for the image; layerlab's run label among them

@@ -1,0 +1,177 @@
+package dev.layerlab.engine.cases;
+
+import dev.layerlab.context.ContextEntry;
+import dev.layerlab.context.ContextSender;
+import dev.layerlab.context.ContextSnapshot;
+import dev.layerlab.context.ContextWalker;
+import dev.layerlab.context.IgnoreFileException;
+import dev.layerlab.context.IgnoreRules;
+import dev.layerlab.context.SnapshotCache;
+import dev.layerlab.dockerfile.Dockerfile;
+import dev.layerlab.dockerfile.DockerfileParser;
+import dev.layerlab.dockerfile.Instruction;
+import dev.layerlab.engine.BuildOutcome;
+import dev.layerlab.engine.BuildRequest;
+import dev.layerlab.engine.Engine;
+import dev.layerlab.measure.BuildStatus;
+import dev.layerlab.measure.StepRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Builds one cache case with one builder: writes the fixture into a fresh directory, builds it,
+ * applies the change, builds again, and records both builds' steps.
+ *
+ * <p>Every fixture starts with a step unique to the test run, so neither builder can answer from a
+ * cache an earlier run left behind (BuildKit's cache outlives the images it built).
+ */
+public final class CaseBuild {
+
+  /** Writes or changes files in a fixture directory. */
+  @FunctionalInterface
+  public interface FixtureStep {
+    void apply(Path dir) throws Exception;
+  }
+
+  /**
+   * One cache case.
+   *
+   * @param id short identifier, e.g. {@code 01-copy-all-before-install}
+   * @param setup writes the fixture, Dockerfile included
+   * @param change what happens between the two builds
+   * @param argsBefore build args of the first build
+   * @param argsAfter build args of the second build
+   * @param network the network RUN steps get
+   */
+  public record Case(
+      String id,
+      FixtureStep setup,
+      FixtureStep change,
+      Map<String, String> argsBefore,
+      Map<String, String> argsAfter,
+      String network) {
+
+    public static Case of(String id, FixtureStep setup, FixtureStep change) {
+      return new Case(id, setup, change, Map.of(), Map.of(), "none");
+    }
+
+    public Case withArgs(Map<String, String> before, Map<String, String> after) {
+      return new Case(id, setup, change, before, after, network);
+    }
+
+    public Case withNetwork(String name) {
+      return new Case(id, setup, change, argsBefore, argsAfter, name);
+    }
+  }
+
+  private final Engine engine;
+  private final String builder;
+  private final String engineVersion;
+  private final Path workDir;
+  private final Map<String, String> labels;
+  private final List<String> created = new ArrayList<>();
+
+  /**
+   * @param builder {@code classic} or {@code buildkit}; the classic builder is sent the context the
+   *     docker CLI would send, and its steps are matched to lines by position
+   * @param workDir where fixtures are written, one directory per case and builder
+   * @param labels labels for every image built
+   */
+  public CaseBuild(
+      Engine engine,
+      String builder,
+      String engineVersion,
+      Path workDir,
+      Map<String, String> labels) {
+    this.engine = engine;
+    this.builder = builder;
+    this.engineVersion = engineVersion;
+    this.workDir = workDir;
+    this.labels = Map.copyOf(labels);
+  }
+
+  /** Images the builds created so far, for clean-up. */
+  public List<String> createdImages() {
+    return List.copyOf(created);
+  }
+
+  /** Builds the case before and after its change. */
+  public CaseObservation run(Case c, List<String> notes) throws Exception {
+    Path dir = Files.createDirectories(workDir.resolve(c.id() + "-" + builder));
+    c.setup().apply(dir);
+
+    BuildOutcome before = build(dir, c.argsBefore(), c.network());
+    if (before.status() != BuildStatus.OK) {
+      return new CaseObservation(
+          c.id(), builder, engineVersion, before.steps(), List.of(), before.error(), notes);
+    }
+    c.change().apply(dir);
+    BuildOutcome after = build(dir, c.argsAfter(), c.network());
+    return new CaseObservation(
+        c.id(),
+        builder,
+        engineVersion,
+        before.steps(),
+        after.steps(),
+        after.status() == BuildStatus.OK ? "" : "after the change: " + after.error(),
+        notes);
+  }
+
+  private BuildOutcome build(Path dir, Map<String, String> args, String network) throws Exception {
+    List<String> paths = builder.equals("classic") ? classicContext(dir) : List.of();
+    BuildOutcome outcome =
+        engine.build(new BuildRequest(dir, paths, "Dockerfile", args, labels, false, network));
+    created.addAll(outcome.createdImages());
+    if (!outcome.imageId().isEmpty()) {
+      created.add(outcome.imageId());
+    }
+    if (!builder.equals("classic")) {
+      return outcome;
+    }
+    Dockerfile dockerfile = DockerfileParser.parse(dir.resolve("Dockerfile"));
+    List<Instruction> instructions = dockerfile.instructions();
+    List<StepRecord> lined = new ArrayList<>();
+    for (StepRecord s : outcome.steps()) {
+      int i = s.index() - 1;
+      lined.add(i < instructions.size() ? s.withLine(instructions.get(i).startLine()) : s);
+    }
+    return new BuildOutcome(
+        outcome.status(),
+        outcome.seconds(),
+        outcome.contextBytes(),
+        outcome.imageId(),
+        outcome.imageBytes(),
+        lined,
+        outcome.createdImages(),
+        outcome.error());
+  }
+
+  /**
+   * The entries the docker CLI sends the classic builder: the kept files, Dockerfile and ignore.
+   */
+  private static List<String> classicContext(Path root) throws IOException {
+    IgnoreRules rules;
+    try {
+      rules = IgnoreRules.forBuild(root, root.resolve("Dockerfile"), ContextSender.CLASSIC);
+    } catch (IgnoreFileException e) {
+      throw new IOException(e.getMessage(), e);
+    }
+    ContextSnapshot snapshot =
+        new ContextWalker(rules, SnapshotCache.none(), ContextSender.CLASSIC).snapshot(root);
+    TreeSet<String> paths = new TreeSet<>();
+    for (ContextEntry entry : snapshot.entries()) {
+      paths.add(entry.path());
+    }
+    for (String always : List.of("Dockerfile", ".dockerignore")) {
+      if (Files.isRegularFile(root.resolve(always))) {
+        paths.add(always);
+      }
+    }
+    return List.copyOf(paths);
+  }
+}
