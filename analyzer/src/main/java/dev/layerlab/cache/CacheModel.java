@@ -156,11 +156,10 @@ public final class CacheModel {
 
     private static MissCause parentMissed(PlannedStep s) {
       PlannedStep p = s.parent();
-      String which = p == null ? "" : " (" + Sentences.step(p) + ")";
       return new MissCause(
           Kind.PARENT_MISSED,
           p == null ? "" : "line " + p.line(),
-          Sentences.step(s) + " misses because its parent missed" + which);
+          Sentences.step(s) + " misses because its parent missed");
     }
 
     /**
