@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       AnalyzeCommand.class,
       BenchCommand.class,
       ReportCommand.class,
+      SnapshotCommand.class,
+      PredictCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LayerlabCommand implements Runnable {
