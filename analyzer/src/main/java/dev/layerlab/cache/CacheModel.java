@@ -30,7 +30,7 @@ public final class CacheModel {
     Plan before =
         Planner.plan(semantics, previous.withBaseImageDigests(keep(previous, digests)), "previous");
     Plan after = Planner.plan(semantics, next.withBaseImageDigests(keep(next, digests)), "next");
-    return new Comparison(before, after).run();
+    return fromIsReused(new Comparison(before, after).run());
   }
 
   /** Predicts a build with no earlier build to reuse: every step misses. */
@@ -46,6 +46,57 @@ public final class CacheModel {
                   Sentences.step(s) + " misses because there is no earlier build to reuse")
               : s.note().orElseThrow();
       out.add(prediction(s, false, Optional.of(cause)));
+    }
+    return fromIsReused(out);
+  }
+
+  /**
+   * A {@code FROM} step runs nothing: both builders take the base image as it is and report the
+   * step as reused (BuildKit prints it CACHED, the classic builder prints the image id), whether or
+   * not the image changed. What a changed base image costs shows in the steps after it, so its
+   * cause moves to the first of them.
+   */
+  private static List<StepPrediction> fromIsReused(List<StepPrediction> steps) {
+    List<StepPrediction> out = new ArrayList<>(steps);
+    for (int i = 0; i < out.size(); i++) {
+      StepPrediction p = out.get(i);
+      if (!p.instruction().regionMatches(true, 0, "FROM ", 0, 5) || p.hit()) {
+        continue;
+      }
+      out.set(
+          i,
+          new StepPrediction(
+              p.stage(), p.stageName(), p.line(), p.instruction(), true, Optional.empty()));
+      Optional<MissCause> moved = p.cause().filter(c -> c.kind() != Kind.NO_PREVIOUS_BUILD);
+      if (moved.isEmpty() || i + 1 >= out.size()) {
+        continue;
+      }
+      StepPrediction next = out.get(i + 1);
+      if (next.stage() == p.stage()
+          && !next.hit()
+          && next.kind().filter(k -> k == Kind.PARENT_MISSED).isPresent()) {
+        MissCause c = moved.get();
+        String sentence = c.sentence();
+        int because = sentence.indexOf(" misses because ");
+        String reason = because < 0 ? sentence : sentence.substring(because + 16);
+        out.set(
+            i + 1,
+            new StepPrediction(
+                next.stage(),
+                next.stageName(),
+                next.line(),
+                next.instruction(),
+                false,
+                Optional.of(
+                    new MissCause(
+                        c.kind(),
+                        c.subject(),
+                        next.instruction()
+                            + " (line "
+                            + next.line()
+                            + ") misses because "
+                            + reason))));
+      }
     }
     return List.copyOf(out);
   }

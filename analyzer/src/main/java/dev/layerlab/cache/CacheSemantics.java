@@ -10,9 +10,11 @@ import java.util.Optional;
  * unknown version gets the behaviour of current releases):
  *
  * <ul>
- *   <li>Classic, before 26.1: a {@code WORKDIR} whose absolute path is not clean (a trailing slash,
- *       {@code //}, {@code /./}) never hits, because the daemon cleaned the path in the committed
- *       image but probed with the written one (moby/moby#47627, fixed in 26.1 by moby/moby#47723).
+ *   <li>Classic, from 25.0 to before 26.1: a {@code WORKDIR} whose absolute path is not clean (a
+ *       trailing slash, {@code //}, {@code /./}) never hits, because the daemon cleaned the path in
+ *       the committed image but probed with the written one (moby/moby#47627, reported on 25.0,
+ *       fixed in 26.1 by moby/moby#47723). Docker 20.10 was observed to reuse {@code WORKDIR
+ *       /root/} (the cache-case integration test), so earlier versions are outside the range.
  *   <li>BuildKit, before 23.0 and without a {@code # syntax} directive: the built-in Dockerfile
  *       frontend (1.2) does not know {@code COPY --link} and the build fails on it.
  *   <li>BuildKit, before 25.0 and without a {@code # syntax} directive: {@code ADD --checksum} is
@@ -54,5 +56,12 @@ public record CacheSemantics(Builder builder, Optional<DockerVersion> daemonVers
   /** True only when the version is known and older than {@code major.minor}. */
   boolean knownBefore(int major, int minor) {
     return daemonVersion.map(v -> v.isBefore(major, minor)).orElse(false);
+  }
+
+  /** True when the version is known and in [from, before). */
+  boolean knownWithin(int fromMajor, int fromMinor, int beforeMajor, int beforeMinor) {
+    return daemonVersion
+        .map(v -> !v.isBefore(fromMajor, fromMinor) && v.isBefore(beforeMajor, beforeMinor))
+        .orElse(false);
   }
 }

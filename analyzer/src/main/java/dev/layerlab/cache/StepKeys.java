@@ -316,7 +316,7 @@ final class StepKeys {
       String written = requested.startsWith("/") ? requested : resolved;
       Optional<MissCause> note = Optional.empty();
       Outcome outcome = Outcome.COMPARE;
-      if (!written.equals(resolved) && semantics.knownBefore(26, 1)) {
+      if (!written.equals(resolved) && semantics.knownWithin(25, 0, 26, 1)) {
         outcome = Outcome.ALWAYS_MISS;
         note =
             Optional.of(
@@ -324,7 +324,7 @@ final class StepKeys {
                     Kind.NOT_CACHEABLE,
                     written,
                     stepName(in)
-                        + " misses on every build: before Docker 26.1 the classic builder never"
+                        + " misses on every build: Docker 25.0 to 26.0's classic builder never"
                         + " reuses a WORKDIR whose path is not clean (moby/moby#47627); write"
                         + " WORKDIR "
                         + resolved));

@@ -273,22 +273,27 @@ class CacheModelTest {
   }
 
   @Test
-  void workdirWithTrailingSlash_neverHitsOnOldClassic() {
+  void workdirWithTrailingSlash_missesOnlyOnClassic25To26() {
     Project p = new Project(temp).dockerfile("FROM alpine", "WORKDIR /root/", "RUN echo hi");
     BuildInputs before = p.inputs(CLASSIC);
     BuildInputs after = p.inputs(CLASSIC);
 
-    var old =
+    var observed20 =
         CacheModel.predict(
             CLASSIC.withDaemonVersion(DockerVersion.parse("20.10.24")), before, after);
+    var broken =
+        CacheModel.predict(CLASSIC.withDaemonVersion(DockerVersion.parse("25.0.3")), before, after);
     var fixed =
         CacheModel.predict(CLASSIC.withDaemonVersion(DockerVersion.parse("26.1.0")), before, after);
     var buildkit = CacheModel.predict(BUILDKIT, p.inputs(BUILDKIT), p.inputs(BUILDKIT));
 
-    assertThat(outcomes(old)).as("Docker 20.10").containsExactly("1:HIT", "2:MISS", "3:MISS");
-    assertThat(kindAt(old, 2)).contains(NOT_CACHEABLE);
-    assertThat(at(old, 2).cause().orElseThrow().sentence()).contains("WORKDIR /root");
-    assertThat(kindAt(old, 3)).contains(PARENT_MISSED);
+    assertThat(outcomes(observed20))
+        .as("Docker 20.10 reuses it (seen on the real daemon)")
+        .containsExactly("1:HIT", "2:HIT", "3:HIT");
+    assertThat(outcomes(broken)).as("Docker 25.0").containsExactly("1:HIT", "2:MISS", "3:MISS");
+    assertThat(kindAt(broken, 2)).contains(NOT_CACHEABLE);
+    assertThat(at(broken, 2).cause().orElseThrow().sentence()).contains("WORKDIR /root");
+    assertThat(kindAt(broken, 3)).contains(PARENT_MISSED);
     assertThat(outcomes(fixed))
         .as("Docker 26.1 fixed it")
         .containsExactly("1:HIT", "2:HIT", "3:HIT");
@@ -380,10 +385,28 @@ class CacheModelTest {
   }
 
   @Test
-  void firstBuild_missesEverythingForLackOfHistory() {
+  void firstBuild_missesEverythingButFromForLackOfHistory() {
     var steps = CacheModel.predictFirstBuild(CLASSIC, node().inputs(CLASSIC));
 
-    assertThat(steps).allMatch(s -> s.kind().equals(Optional.of(NO_PREVIOUS_BUILD)));
+    assertThat(steps.get(0).instruction()).startsWith("FROM");
+    assertThat(steps.get(0).hit())
+        .as("FROM runs nothing: the base image is taken as it is")
+        .isTrue();
+    assertThat(steps.subList(1, steps.size()))
+        .allMatch(s -> s.kind().equals(Optional.of(NO_PREVIOUS_BUILD)));
+  }
+
+  @Test
+  void changedBaseImage_isTheCauseOfTheStepAfterFrom() {
+    Project p = new Project(temp).dockerfile("FROM alpine", "RUN echo hi", "RUN echo again");
+    BuildInputs before = p.inputs(CLASSIC).withBaseImageDigests(Map.of("alpine", "sha256:aaa"));
+    BuildInputs after = p.inputs(CLASSIC).withBaseImageDigests(Map.of("alpine", "sha256:bbb"));
+
+    var steps = CacheModel.predict(CLASSIC, before, after);
+
+    assertThat(outcomes(steps)).containsExactly("1:HIT", "2:MISS", "3:MISS");
+    assertThat(kindAt(steps, 2)).contains(MissCause.Kind.BASE_IMAGE_CHANGED);
+    assertThat(kindAt(steps, 3)).contains(PARENT_MISSED);
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param builds every build in the order it ran
  * @param startups every start-up measurement
  * @param advice what the rules said about each variant, and how rewrites were measured
+ * @param predictions the cache model's answer for every step of every build, beside the engine's
  * @param complete false when the run stopped early (a failed build, an interruption)
  */
 public record RunResult(
@@ -24,6 +25,7 @@ public record RunResult(
     List<BuildRecord> builds,
     List<StartupRecord> startups,
     List<VariantAdvice> advice,
+    List<PredictionRecord> predictions,
     boolean complete) {
 
   public RunResult {
@@ -31,5 +33,19 @@ public record RunResult(
     builds = List.copyOf(builds);
     startups = List.copyOf(startups);
     advice = List.copyOf(advice);
+    predictions = predictions == null ? List.of() : List.copyOf(predictions);
+  }
+
+  /** A run without predictions, as runs made before the cache model was checked have. */
+  public RunResult(
+      String runId,
+      String scenario,
+      Instant startedAt,
+      Map<String, String> environment,
+      List<BuildRecord> builds,
+      List<StartupRecord> startups,
+      List<VariantAdvice> advice,
+      boolean complete) {
+    this(runId, scenario, startedAt, environment, builds, startups, advice, List.of(), complete);
   }
 }

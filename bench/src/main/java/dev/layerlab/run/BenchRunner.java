@@ -1,5 +1,7 @@
 package dev.layerlab.run;
 
+import dev.layerlab.cache.BuildInputs;
+import dev.layerlab.cache.StepPrediction;
 import dev.layerlab.context.ContextEntry;
 import dev.layerlab.context.ContextSender;
 import dev.layerlab.context.ContextSnapshot;
@@ -12,51 +14,63 @@ import dev.layerlab.engine.BuildRequest;
 import dev.layerlab.engine.Engine;
 import dev.layerlab.engine.EngineException;
 import dev.layerlab.engine.EngineInfo;
-import dev.layerlab.engine.RunOutcome;
-import dev.layerlab.engine.RunRequest;
 import dev.layerlab.measure.BuildRecord;
 import dev.layerlab.measure.BuildStatus;
+import dev.layerlab.measure.PredictionRecord;
 import dev.layerlab.measure.RunResult;
 import dev.layerlab.measure.StartupRecord;
+import dev.layerlab.measure.StepRecord;
 import dev.layerlab.scenario.ChangePattern;
 import dev.layerlab.scenario.Scenario;
 import dev.layerlab.scenario.ScenarioException;
 import dev.layerlab.scenario.ScratchCopy;
-import dev.layerlab.scenario.StartupSpec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Builds every variant of a scenario cold, then after each change pattern on the warm cache,
- * repeatedly; then times the app's start-up baked into the image and mounted into the base image.
- * Every image and container it makes is labelled with the run and removed at the end, whatever
- * happens; nothing else is touched.
+ * Builds every variant of a scenario with each builder: cold, then after each change pattern on the
+ * warm cache, repeatedly; asks the cache model before each build what it will reuse and records the
+ * answer beside the engine's; then times the app's start-up baked into the image and mounted into
+ * the base image. Every image and container it makes is labelled with the run and removed at the
+ * end, whatever happens; nothing else is touched.
  */
 public final class BenchRunner {
 
   /** The change name recorded for each variant's first, uncached build. */
   public static final String COLD = "cold";
 
-  private final Engine engine;
+  private final Map<String, Engine> engines;
   private final BenchListener listener;
   private final Clock clock;
-  private final Set<String> created = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
-  private final java.util.concurrent.atomic.AtomicBoolean cleaned =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private final Set<String> created = Collections.synchronizedSet(new LinkedHashSet<>());
+  private final AtomicBoolean cleaned = new AtomicBoolean();
   private volatile String runId;
 
+  /** A runner with one engine, whose builder names the results. */
   public BenchRunner(Engine engine, BenchListener listener, Clock clock) {
-    this.engine = engine;
+    this(Map.of("", engine), listener, clock);
+  }
+
+  /**
+   * @param engines the engines to build with, by builder name ({@code classic}, {@code buildkit}),
+   *     in the order they run; start-ups use the first
+   */
+  public BenchRunner(Map<String, Engine> engines, BenchListener listener, Clock clock) {
+    if (engines.isEmpty()) {
+      throw new IllegalArgumentException("at least one engine is needed");
+    }
+    this.engines = Collections.unmodifiableMap(new LinkedHashMap<>(engines));
     this.listener = listener;
     this.clock = clock;
   }
@@ -64,125 +78,117 @@ public final class BenchRunner {
   public RunResult run(Scenario scenario, BenchOptions options)
       throws EngineException, BuildFailedException, IOException, ScenarioException {
     VariantPlan.Plans plans = VariantPlan.of(scenario, selectVariants(scenario, options));
-    List<VariantPlan> variants = plans.variants();
-    EngineInfo info = engine.info();
+    Map<Engine, EngineInfo> infos = new LinkedHashMap<>();
+    for (Engine engine : engines.values()) {
+      infos.put(engine, engine.info());
+    }
     Instant startedAt = clock.instant();
     int perVariant = 1 + scenario.patterns().size() * options.repetitions();
-    int total = variants.size() * perVariant;
+    int total = engines.size() * plans.variants().size() * perVariant;
     boolean timeStartups = options.startupRuns() > 0 && scenario.startup().isPresent();
-    int startupTotal = timeStartups ? options.startupRuns() * modes(scenario).size() : 0;
+    int startupTotal =
+        timeStartups ? options.startupRuns() * StartupTimer.modes(scenario).size() : 0;
     listener.on(
         new BenchEvent.RunStarted(
-            options.runId(),
-            scenario.name(),
-            info.engine()
-                + " ("
-                + info.builder()
-                + " builder, Docker "
-                + info.serverVersion()
-                + ")",
-            total,
-            startupTotal));
+            options.runId(), scenario.name(), describe(infos), total, startupTotal));
 
-    Map<String, String> environment = environment(info, options);
-    Map<String, String> labels =
-        Map.of(BenchOptions.RUN_LABEL, options.runId(), "dev.layerlab.scenario", scenario.name());
-    Map<String, String> buildArgs = buildArgs(scenario, options);
+    Run run = new Run(scenario, options, plans, startedAt, environment(infos, options), total);
     runId = options.runId();
-    List<BuildRecord> builds = new ArrayList<>();
-    List<StartupRecord> startups = new ArrayList<>();
-    Map<String, String> baselineImages = new LinkedHashMap<>();
     boolean complete = false;
     try {
-      int number = 0;
-      for (VariantPlan variant : variants) {
-        try (ScratchCopy scratch =
-            ScratchCopy.of(
-                scenario.directory(),
-                options.scratchDir(),
-                scenario.name() + "-" + variant.name())) {
-          variant.materialise(scratch.root());
-          Cell cold = new Cell(variant, COLD, 1, ++number, total);
-          BuildRecord first = build(scenario, scratch, cold, true, buildArgs, labels, options);
-          builds.add(first);
-          failIfFailed(
-              first, scenario, options, startedAt, environment, builds, startups, plans.advice());
-          baselineImages.put(variant.name(), first.imageId());
-
-          for (ChangePattern pattern : scenario.patterns()) {
-            for (int rep = 1; rep <= options.repetitions(); rep++) {
-              scratch.reset();
-              String token =
-                  options.runId() + "-" + variant.name() + "-" + pattern.id() + "-" + rep;
-              scratch.apply(pattern, scenario.changes().get(pattern), token);
-              Cell cell = new Cell(variant, pattern.id(), rep, ++number, total);
-              BuildRecord record =
-                  build(scenario, scratch, cell, false, buildArgs, labels, options);
-              builds.add(record);
-              failIfFailed(
-                  record,
-                  scenario,
-                  options,
-                  startedAt,
-                  environment,
-                  builds,
-                  startups,
-                  plans.advice());
-            }
-          }
-          scratch.reset();
+      for (Engine engine : engines.values()) {
+        EngineInfo info = infos.get(engine);
+        for (VariantPlan variant : plans.variants()) {
+          benchVariant(run, engine, info, variant);
         }
       }
       if (timeStartups) {
-        startups.addAll(timeStartups(scenario, options, baselineImages, labels));
+        Engine first = engines.values().iterator().next();
+        String baked = run.baselineImages.values().iterator().next();
+        run.startups.addAll(
+            new StartupTimer(first, listener).time(scenario, options, baked, run.labels));
       }
       complete = true;
-      return new RunResult(
-          options.runId(),
-          scenario.name(),
-          startedAt,
-          environment,
-          builds,
-          startups,
-          plans.advice(),
-          true);
+      return run.result(true);
     } finally {
       cleanUp(complete);
     }
   }
 
-  private BuildRecord build(
-      Scenario scenario,
-      ScratchCopy scratch,
-      Cell cell,
-      boolean noCache,
-      Map<String, String> buildArgs,
-      Map<String, String> labels,
-      BenchOptions options)
+  private void benchVariant(Run run, Engine engine, EngineInfo info, VariantPlan variant)
+      throws EngineException, IOException, BuildFailedException {
+    Scenario scenario = run.scenario;
+    BenchOptions options = run.options;
+    Predictor predictor = new Predictor(info.builder(), info.serverVersion(), run.buildArgs);
+    try (ScratchCopy scratch =
+        ScratchCopy.of(
+            scenario.directory(),
+            options.scratchDir(),
+            scenario.name() + "-" + info.builder() + "-" + variant.name())) {
+      variant.materialise(scratch.root());
+      BuildInputs coldInputs = predictor.inputs(scratch.root(), variant.dockerfile(), true);
+      predictor.cold(coldInputs);
+      Cell cold = new Cell(engine, info, variant, COLD, 1, ++run.number);
+      BuildRecord first = build(run, scratch, cold, true);
+      // A cold build has no recorded state to predict from (what it reuses depends on what the
+      // daemon built before the run), so only rebuilds count towards the agreement.
+      run.record(first, List.of());
+      run.baselineImages.putIfAbsent(variant.name(), first.imageId());
+
+      for (ChangePattern pattern : scenario.patterns()) {
+        for (int rep = 1; rep <= options.repetitions(); rep++) {
+          scratch.reset();
+          String token =
+              String.join(
+                  "-",
+                  options.runId(),
+                  info.builder(),
+                  variant.name(),
+                  pattern.id(),
+                  Integer.toString(rep));
+          scratch.apply(pattern, scenario.changes().get(pattern), token);
+          List<StepPrediction> predicted =
+              predictor.rebuild(predictor.inputs(scratch.root(), variant.dockerfile(), false));
+          Cell cell = new Cell(engine, info, variant, pattern.id(), rep, ++run.number);
+          run.record(build(run, scratch, cell, false), predicted);
+        }
+      }
+      scratch.reset();
+    }
+  }
+
+  private BuildRecord build(Run run, ScratchCopy scratch, Cell cell, boolean noCache)
       throws EngineException, IOException {
     String name = cell.variant.name();
     listener.on(
-        new BenchEvent.BuildStarted(name, cell.change, cell.repetition, cell.number, cell.total));
+        new BenchEvent.BuildStarted(name, cell.change, cell.repetition, cell.number, run.total));
     String dockerfile = cell.variant.dockerfile();
-    List<String> paths = contextPaths(scratch.root(), dockerfile);
-    Map<String, String> buildLabels = new LinkedHashMap<>(labels);
-    buildLabels.put("dev.layerlab.variant", name);
+    Map<String, String> labels = new LinkedHashMap<>(run.labels);
+    labels.put("dev.layerlab.variant", name);
     BuildOutcome outcome =
-        engine.build(
+        cell.engine.build(
             new BuildRequest(
                 scratch.root(),
-                paths,
+                contextPaths(scratch.root(), dockerfile),
                 dockerfile,
-                buildArgs,
-                buildLabels,
+                run.buildArgs,
+                labels,
                 noCache,
-                options.network()));
+                run.options.network()));
     created.addAll(outcome.createdImages());
+    List<StepRecord> steps = new ArrayList<>();
+    for (StepRecord s : outcome.steps()) {
+      if (!isRunLabel(s.instruction())) {
+        // The classic builder numbers every instruction, so its step number gives the line;
+        // BuildKit's engine finds lines itself.
+        steps.add(s.line() > 0 ? s : s.withLine(cell.variant.lineOfStep(s.index())));
+      }
+    }
     BuildRecord record =
         new BuildRecord(
             name,
             cell.change,
-            "classic",
+            cell.info.builder(),
             cell.repetition,
             outcome.seconds(),
             outcome.contextBytes(),
@@ -190,18 +196,16 @@ public final class BenchRunner {
             outcome.imageId(),
             outcome.status(),
             outcome.error(),
-            outcome.steps().stream()
-                .filter(s -> !isRunLabel(s.instruction()))
-                .map(s -> s.withLine(cell.variant.lineOfStep(s.index())))
-                .toList());
-    listener.on(new BenchEvent.BuildFinished(record, cell.number, cell.total));
+            steps);
+    listener.on(new BenchEvent.BuildFinished(record, cell.number, run.total));
     return record;
   }
 
   /**
    * The context the {@code docker} CLI sends to the classic builder: everything the ignore rules
    * keep, plus the Dockerfile and {@code .dockerignore}, which the CLI always sends (the daemon
-   * reads them and removes them again when they are ignored).
+   * reads them and removes them again when they are ignored). BuildKit engines read the directory
+   * themselves.
    */
   static List<String> contextPaths(Path root, String dockerfile) throws IOException {
     IgnoreRules rules;
@@ -232,125 +236,6 @@ public final class BenchRunner {
     paths.add(path);
   }
 
-  private List<StartupRecord> timeStartups(
-      Scenario scenario,
-      BenchOptions options,
-      Map<String, String> baselineImages,
-      Map<String, String> labels)
-      throws EngineException, IOException {
-    StartupSpec spec = scenario.startup().orElseThrow();
-    List<StartupRecord> records = new ArrayList<>();
-    String bakedImage = baselineImages.values().iterator().next();
-    try (ScratchCopy scratch =
-        ScratchCopy.of(scenario.directory(), options.scratchDir(), scenario.name() + "-mounted")) {
-      for (int rep = 1; rep <= options.startupRuns(); rep++) {
-        for (String mode : modes(scenario)) {
-          RunRequest request =
-              mode.equals("baked")
-                  ? new RunRequest(
-                      bakedImage,
-                      List.of(),
-                      Optional.empty(),
-                      Map.of(),
-                      Optional.empty(),
-                      "none",
-                      labels,
-                      spec.readyPattern(),
-                      options.startupTimeout())
-                  : mountedRequest(
-                      spec.mounted().orElseThrow(),
-                      scratch.root(),
-                      options,
-                      labels,
-                      spec.readyPattern());
-          RunOutcome outcome = engine.runUntilReady(request);
-          StartupRecord record =
-              new StartupRecord(
-                  mode,
-                  rep,
-                  outcome.seconds(),
-                  outcome.ready() ? BuildStatus.OK : BuildStatus.FAILED,
-                  outcome.detail());
-          records.add(record);
-          listener.on(new BenchEvent.StartupFinished(record));
-        }
-      }
-    }
-    return records;
-  }
-
-  private static RunRequest mountedRequest(
-      StartupSpec.MountedSpec mounted,
-      Path code,
-      BenchOptions options,
-      Map<String, String> labels,
-      String ready) {
-    Map<String, String> env = new LinkedHashMap<>();
-    for (String name : mounted.envFromEnv()) {
-      String value = options.environment().get(name);
-      if (value != null && !value.isEmpty()) {
-        env.put(name, value);
-      }
-    }
-    return new RunRequest(
-        mounted.image(),
-        List.of("sh", "-c", mounted.command()),
-        Optional.of(mounted.workdir()),
-        env,
-        Optional.of(new RunRequest.Bind(code, mounted.workdir())),
-        options.network(),
-        labels,
-        ready,
-        options.startupTimeout());
-  }
-
-  private static List<String> modes(Scenario scenario) {
-    return scenario.startup().flatMap(StartupSpec::mounted).isPresent()
-        ? List.of("baked", "mounted")
-        : List.of("baked");
-  }
-
-  private void failIfFailed(
-      BuildRecord record,
-      Scenario scenario,
-      BenchOptions options,
-      Instant startedAt,
-      Map<String, String> environment,
-      List<BuildRecord> builds,
-      List<StartupRecord> startups,
-      List<dev.layerlab.measure.VariantAdvice> advice)
-      throws BuildFailedException {
-    if (record.status() == BuildStatus.OK) {
-      return;
-    }
-    RunResult partial =
-        new RunResult(
-            options.runId(),
-            scenario.name(),
-            startedAt,
-            environment,
-            builds,
-            startups,
-            advice,
-            false);
-    String where = scenario.variants().getOrDefault(record.variant(), "rewritten Dockerfile");
-    int line = record.steps().isEmpty() ? 0 : record.steps().get(record.steps().size() - 1).line();
-    throw new BuildFailedException(
-        "build failed: scenario "
-            + scenario.name()
-            + ", variant "
-            + record.variant()
-            + " ("
-            + where
-            + (line > 0 ? " line " + line : "")
-            + "), change "
-            + record.change()
-            + ": "
-            + record.error(),
-        record,
-        partial);
-  }
-
   /**
    * Removes the containers and images this run made, once; safe to call from a shutdown hook while
    * the run is still going.
@@ -360,20 +245,24 @@ public final class BenchRunner {
     if (id == null || !cleaned.compareAndSet(false, true)) {
       return;
     }
-    if (!complete) {
-      engine.abort();
-    }
-    Set<String> all = new LinkedHashSet<>();
-    synchronized (created) {
-      all.addAll(created);
-    }
-    all.addAll(engine.createdImages());
-    List<String> images = List.copyOf(all);
-    int containers;
-    List<String> problems;
+    int containers = 0;
+    List<String> problems = new ArrayList<>();
+    Set<String> images = new LinkedHashSet<>();
     try {
-      containers = engine.removeContainers(BenchOptions.RUN_LABEL, id);
-      problems = engine.removeImages(images);
+      for (Engine engine : engines.values()) {
+        if (!complete) {
+          engine.abort();
+        }
+      }
+      synchronized (created) {
+        images.addAll(created);
+      }
+      for (Engine engine : engines.values()) {
+        images.addAll(engine.createdImages());
+      }
+      Engine any = engines.values().iterator().next();
+      containers = any.removeContainers(BenchOptions.RUN_LABEL, id);
+      problems.addAll(any.removeImages(images));
     } catch (RuntimeException e) {
       listener.on(
           new BenchEvent.Note(
@@ -418,25 +307,25 @@ public final class BenchRunner {
     return options.variants();
   }
 
-  private static Map<String, String> buildArgs(Scenario scenario, BenchOptions options) {
-    Map<String, String> args = new LinkedHashMap<>();
-    for (String name : scenario.buildArgsFromEnv()) {
-      String value = options.environment().get(name);
-      if (value != null && !value.isEmpty()) {
-        args.put(name, value);
-      }
+  private static String describe(Map<Engine, EngineInfo> infos) {
+    List<String> parts = new ArrayList<>();
+    for (EngineInfo info : infos.values()) {
+      parts.add(
+          info.engine() + " (" + info.builder() + " builder, Docker " + info.serverVersion() + ")");
     }
-    args.putAll(options.buildArgs());
-    return args;
+    return String.join(" and ", parts);
   }
 
-  private static Map<String, String> environment(EngineInfo info, BenchOptions options) {
+  private static Map<String, String> environment(
+      Map<Engine, EngineInfo> infos, BenchOptions options) {
+    EngineInfo first = infos.values().iterator().next();
     Map<String, String> env = new LinkedHashMap<>();
-    env.put("engine", info.engine());
-    env.put("builder", info.builder());
-    env.put("docker_version", info.serverVersion());
-    env.put("docker_api", info.apiVersion());
-    env.put("docker_os", info.os());
+    env.put("engine", String.join(", ", infos.values().stream().map(EngineInfo::engine).toList()));
+    env.put(
+        "builder", String.join(", ", infos.values().stream().map(EngineInfo::builder).toList()));
+    env.put("docker_version", first.serverVersion());
+    env.put("docker_api", first.apiVersion());
+    env.put("docker_os", first.os());
     env.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
     env.put("java", System.getProperty("java.version"));
     env.put("repetitions", Integer.toString(options.repetitions()));
@@ -445,9 +334,104 @@ public final class BenchRunner {
   }
 
   private static boolean isRunLabel(String instruction) {
-    return instruction.startsWith("LABEL " + BenchOptions.RUN_LABEL)
-        || instruction.startsWith("LABEL dev.layerlab.");
+    return instruction.startsWith("LABEL dev.layerlab.");
   }
 
-  private record Cell(VariantPlan variant, String change, int repetition, int number, int total) {}
+  /** One build to make: which engine, variant, change and repetition. */
+  private record Cell(
+      Engine engine,
+      EngineInfo info,
+      VariantPlan variant,
+      String change,
+      int repetition,
+      int number) {}
+
+  /** The state of one run as it goes. */
+  private static final class Run {
+    final Scenario scenario;
+    final BenchOptions options;
+    final VariantPlan.Plans plans;
+    final Instant startedAt;
+    final Map<String, String> environment;
+    final int total;
+    final Map<String, String> labels;
+    final Map<String, String> buildArgs;
+    final List<BuildRecord> builds = new ArrayList<>();
+    final List<PredictionRecord> predictions = new ArrayList<>();
+    final List<StartupRecord> startups = new ArrayList<>();
+    final Map<String, String> baselineImages = new LinkedHashMap<>();
+    int number;
+
+    Run(
+        Scenario scenario,
+        BenchOptions options,
+        VariantPlan.Plans plans,
+        Instant startedAt,
+        Map<String, String> environment,
+        int total) {
+      this.scenario = scenario;
+      this.options = options;
+      this.plans = plans;
+      this.startedAt = startedAt;
+      this.environment = environment;
+      this.total = total;
+      this.labels =
+          Map.of(BenchOptions.RUN_LABEL, options.runId(), "dev.layerlab.scenario", scenario.name());
+      this.buildArgs = buildArgs(scenario, options);
+    }
+
+    /** Keeps a build and its prediction check; stops the run when the build failed. */
+    void record(BuildRecord build, List<StepPrediction> predicted) throws BuildFailedException {
+      builds.add(build);
+      if (build.status() == BuildStatus.OK) {
+        if (!build.change().equals(COLD)) {
+          predictions.addAll(Predictor.compare(predicted, build));
+        }
+        return;
+      }
+      String where = scenario.variants().getOrDefault(build.variant(), "rewritten Dockerfile");
+      int line = build.steps().isEmpty() ? 0 : build.steps().get(build.steps().size() - 1).line();
+      throw new BuildFailedException(
+          "build failed: scenario "
+              + scenario.name()
+              + ", variant "
+              + build.variant()
+              + " ("
+              + where
+              + (line > 0 ? " line " + line : "")
+              + "), "
+              + build.builder()
+              + " builder, change "
+              + build.change()
+              + ": "
+              + build.error(),
+          build,
+          result(false));
+    }
+
+    RunResult result(boolean complete) {
+      return new RunResult(
+          options.runId(),
+          scenario.name(),
+          startedAt,
+          environment,
+          builds,
+          startups,
+          plans.advice(),
+          predictions,
+          complete);
+    }
+
+    private static Map<String, String> buildArgs(Scenario scenario, BenchOptions options) {
+      Map<String, String> args = new LinkedHashMap<>();
+      for (String name : scenario.buildArgsFromEnv()) {
+        String value = options.environment().get(name);
+        if (value != null && !value.isEmpty()) {
+          args.put(name, value);
+        }
+      }
+      args.putAll(options.buildArgs());
+      return args;
+    }
+  }
 }

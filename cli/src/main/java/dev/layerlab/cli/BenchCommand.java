@@ -1,6 +1,8 @@
 package dev.layerlab.cli;
 
+import dev.layerlab.engine.BuildKitCliEngine;
 import dev.layerlab.engine.DockerJavaEngine;
+import dev.layerlab.engine.Engine;
 import dev.layerlab.engine.EngineException;
 import dev.layerlab.measure.RunResult;
 import dev.layerlab.report.RunReport;
@@ -85,6 +87,15 @@ final class BenchCommand implements Callable<Integer> {
   String network;
 
   @Option(
+      names = "--builder",
+      defaultValue = "classic",
+      paramLabel = "classic|buildkit|both",
+      description =
+          "Which builder to bench: the classic builder (docker-java), BuildKit (the docker CLI),"
+              + " or both, one after the other (default: ${DEFAULT-VALUE}).")
+  String builder;
+
+  @Option(
       names = "--startup-timeout",
       defaultValue = "300",
       paramLabel = "SECONDS",
@@ -98,6 +109,11 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (!List.of("classic", "buildkit", "both").contains(builder)) {
+      throw new Failure(
+          ExitCodes.BAD_INPUT,
+          "--builder must be classic, buildkit or both, not '" + builder + "'");
+    }
     if (!network.equals("host") && !network.equals("none")) {
       throw new Failure(
           ExitCodes.BAD_INPUT, "--network must be host or none, not '" + network + "'");
@@ -132,8 +148,20 @@ final class BenchCommand implements Callable<Integer> {
     java.util.concurrent.atomic.AtomicBoolean interrupted =
         new java.util.concurrent.atomic.AtomicBoolean();
     java.util.concurrent.CountDownLatch cleanedUp = new java.util.concurrent.CountDownLatch(1);
-    try (DockerJavaEngine engine = new DockerJavaEngine(System::nanoTime, scratch)) {
-      BenchRunner runner = new BenchRunner(engine, printer, Clock.systemUTC());
+    Map<String, Engine> engines = new LinkedHashMap<>();
+    try {
+      if (!builder.equals("buildkit")) {
+        engines.put("classic", new DockerJavaEngine(System::nanoTime, scratch));
+      }
+      if (!builder.equals("classic")) {
+        engines.put("buildkit", new BuildKitCliEngine(System::nanoTime, scratch));
+      }
+    } catch (EngineException e) {
+      engines.values().forEach(Engine::close);
+      throw new Failure(ExitCodes.DOCKER_UNAVAILABLE, e.getMessage(), e);
+    }
+    try (EngineSet closing = new EngineSet(engines)) {
+      BenchRunner runner = new BenchRunner(engines, printer, Clock.systemUTC());
       Thread hook =
           new Thread(
               () -> {
@@ -152,6 +180,7 @@ final class BenchCommand implements Callable<Integer> {
       try {
         RunResult result = runner.run(scenario, options);
         List<String> files = RunReport.write(result, reportDir);
+        printer.agreement(result);
         out.println(
             "report: "
                 + reportDir.resolve("summary.md")
@@ -185,6 +214,14 @@ final class BenchCommand implements Callable<Integer> {
       }
     } finally {
       deleteQuietly(scratch);
+    }
+  }
+
+  /** Closes every engine of a run. */
+  private record EngineSet(Map<String, Engine> engines) implements AutoCloseable {
+    @Override
+    public void close() {
+      engines.values().forEach(Engine::close);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.layerlab.report;
 
 import dev.layerlab.measure.BuildRecord;
+import dev.layerlab.measure.PredictionRecord;
 import dev.layerlab.measure.RunResult;
 import dev.layerlab.measure.StartupRecord;
 import dev.layerlab.measure.StepRecord;
@@ -9,7 +10,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -30,6 +35,8 @@ public final class CsvReport {
     "instruction",
     "line",
     "cached",
+    "predicted_cached",
+    "prediction_agrees",
     "step_seconds",
     "build_seconds",
     "layer_bytes",
@@ -48,6 +55,11 @@ public final class CsvReport {
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(RESULT_COLUMNS).get();
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         CSVPrinter csv = new CSVPrinter(w, format)) {
+      Map<List<Object>, PredictionRecord> predictions = new HashMap<>();
+      for (PredictionRecord r : run.predictions()) {
+        predictions.putIfAbsent(
+            List.of(r.variant(), r.change(), r.builder(), r.repetition(), r.line()), r);
+      }
       for (BuildRecord b : run.builds()) {
         if (b.steps().isEmpty()) {
           csv.printRecord(
@@ -56,6 +68,8 @@ public final class CsvReport {
               b.change(),
               b.builder(),
               b.repetition(),
+              "",
+              "",
               "",
               "",
               "",
@@ -70,6 +84,10 @@ public final class CsvReport {
           continue;
         }
         for (StepRecord s : b.steps()) {
+          Optional<PredictionRecord> p =
+              Optional.ofNullable(
+                  predictions.get(
+                      List.of(b.variant(), b.change(), b.builder(), b.repetition(), s.line())));
           csv.printRecord(
               run.scenario(),
               b.variant(),
@@ -80,6 +98,8 @@ public final class CsvReport {
               s.instruction(),
               s.line() > 0 ? s.line() : "",
               s.cached(),
+              p.flatMap(PredictionRecord::predictedHit).map(Object::toString).orElse(""),
+              p.map(r -> Boolean.toString(r.agrees())).orElse(""),
               seconds(s.seconds()),
               seconds(b.seconds()),
               s.layerBytes(),

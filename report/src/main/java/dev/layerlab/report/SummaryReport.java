@@ -52,6 +52,7 @@ public final class SummaryReport {
     buildTable(view, md);
     rebuiltTable(view, md);
     startupTable(view, md);
+    predictionTable(view, md);
     AdviceSection.render(view, md);
     failures(view, md);
     if (!charts.isEmpty()) {
@@ -176,6 +177,62 @@ public final class SummaryReport {
           .append(" |\n");
     }
     md.append("\n");
+  }
+
+  private static void predictionTable(RunView view, StringBuilder md) {
+    List<dev.layerlab.measure.PredictionRecord> all = view.run().predictions();
+    if (all.isEmpty()) {
+      return;
+    }
+    md.append("## Prediction against the engine\n\n")
+        .append("Before every build, layerlab's cache model predicted which steps the builder")
+        .append(" would reuse; the engine then reported what it did. A disagreement is a bug in")
+        .append(" the model, not noise.\n\n| builder | steps predicted right | agreement |\n")
+        .append("|---|---:|---:|\n");
+    Map<String, int[]> byBuilder = new java.util.LinkedHashMap<>();
+    for (dev.layerlab.measure.PredictionRecord p : all) {
+      int[] c = byBuilder.computeIfAbsent(p.builder(), b -> new int[2]);
+      c[1]++;
+      c[0] += p.agrees() ? 1 : 0;
+    }
+    byBuilder.forEach(
+        (b, c) ->
+            md.append("| ")
+                .append(b)
+                .append(" | ")
+                .append(c[0])
+                .append(" of ")
+                .append(c[1])
+                .append(" | ")
+                .append(String.format(Locale.ROOT, "%.1f%%", 100.0 * c[0] / c[1]))
+                .append(" |\n"));
+    md.append("\n");
+    List<dev.layerlab.measure.PredictionRecord> wrong =
+        all.stream().filter(p -> !p.agrees()).toList();
+    if (!wrong.isEmpty()) {
+      md.append("Disagreements:\n\n");
+      for (dev.layerlab.measure.PredictionRecord p : wrong) {
+        md.append("- ")
+            .append(p.builder())
+            .append(" ")
+            .append(p.variant())
+            .append(" / ")
+            .append(p.change())
+            .append(" #")
+            .append(p.repetition())
+            .append(", line ")
+            .append(p.line())
+            .append(" `")
+            .append(escape(p.instruction()))
+            .append("`: model ")
+            .append(p.predictedHit().map(h -> h ? "hit" : "miss").orElse("no step"))
+            .append(", engine ")
+            .append(p.observedHit().map(h -> h ? "hit" : "miss").orElse("no step"))
+            .append(p.cause().isEmpty() ? "" : " (" + escape(p.cause()) + ")")
+            .append("\n");
+      }
+      md.append("\n");
+    }
   }
 
   private static void failures(RunView view, StringBuilder md) {
