@@ -67,9 +67,10 @@ public final class BenchRunner {
     List<VariantPlan> variants = plans.variants();
     EngineInfo info = engine.info();
     Instant startedAt = clock.instant();
-    int perVariant = 1 + scenario.patterns().size() * options.repetitions();
-    int total = variants.size() * perVariant;
-    boolean timeStartups = options.startupRuns() > 0 && scenario.startup().isPresent();
+    ShardPlan shard = shardPlan(variants, scenario, options);
+    int total = shard.builds();
+    boolean timeStartups =
+        options.startupRuns() > 0 && scenario.startup().isPresent() && shard.runsStartups();
     int startupTotal = timeStartups ? options.startupRuns() * modes(scenario).size() : 0;
     listener.on(
         new BenchEvent.RunStarted(
@@ -96,6 +97,9 @@ public final class BenchRunner {
     try {
       int number = 0;
       for (VariantPlan variant : variants) {
+        if (!shard.runsVariant(variant.name())) {
+          continue;
+        }
         try (ScratchCopy scratch =
             ScratchCopy.of(
                 scenario.directory(),
@@ -111,6 +115,9 @@ public final class BenchRunner {
 
           for (ChangePattern pattern : scenario.patterns()) {
             for (int rep = 1; rep <= options.repetitions(); rep++) {
+              if (!shard.runs(variant.name(), pattern.id(), rep)) {
+                continue;
+              }
               scratch.reset();
               String token =
                   options.runId() + "-" + variant.name() + "-" + pattern.id() + "-" + rep;
@@ -149,6 +156,16 @@ public final class BenchRunner {
     } finally {
       cleanUp(complete);
     }
+  }
+
+  /** The builds of this machine's shard; all of them when the bench is not sharded. */
+  private static ShardPlan shardPlan(
+      List<VariantPlan> variants, Scenario scenario, BenchOptions options) {
+    return ShardPlan.of(
+        variants.stream().map(VariantPlan::name).toList(),
+        scenario.patterns().stream().map(ChangePattern::id).toList(),
+        options.repetitions(),
+        options.shard());
   }
 
   private BuildRecord build(
@@ -441,6 +458,7 @@ public final class BenchRunner {
     env.put("java", System.getProperty("java.version"));
     env.put("repetitions", Integer.toString(options.repetitions()));
     env.put("network", options.network());
+    env.put("shard", options.shard().toString());
     return env;
   }
 
