@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       AnalyzeCommand.class,
       BenchCommand.class,
       ReportCommand.class,
+      HistoryCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LayerlabCommand implements Runnable {

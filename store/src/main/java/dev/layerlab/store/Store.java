@@ -47,12 +47,16 @@ public final class Store implements AutoCloseable {
     this.where = where;
   }
 
-  /** Opens a store at a JDBC URL, creating its tables when they are missing. */
-  public static Store open(String url) throws StoreException {
-    return open(url, System.getenv(PASSWORD_VARIABLE));
+  /**
+   * Opens a store at a JDBC URL (or a SQLite file's path), creating its tables when they are
+   * missing.
+   */
+  public static Store open(String urlOrFile) throws StoreException {
+    return open(urlOrFile, System.getenv(PASSWORD_VARIABLE));
   }
 
-  static Store open(String url, String password) throws StoreException {
+  static Store open(String urlOrFile, String password) throws StoreException {
+    String url = StoreUrl.of(urlOrFile);
     String where = "store " + StoreUrl.display(url);
     Path file = StoreUrl.sqliteFile(url);
     try {
