@@ -19,6 +19,7 @@ import java.util.Map;
  * @param network the network {@code RUN} steps and mounted start-ups use
  * @param scratchDir where scratch copies and context archives live during the run
  * @param startupTimeout how long a start-up may take before it counts as failed
+ * @param shard the slice of the bench this machine runs ({@link Shard#ALL} for the whole bench)
  */
 public record BenchOptions(
     String runId,
@@ -29,7 +30,8 @@ public record BenchOptions(
     List<String> variants,
     String network,
     Path scratchDir,
-    Duration startupTimeout) {
+    Duration startupTimeout,
+    Shard shard) {
 
   public static final String RUN_LABEL = "dev.layerlab.run";
 
@@ -43,5 +45,30 @@ public record BenchOptions(
     buildArgs = Map.copyOf(buildArgs);
     environment = Map.copyOf(environment);
     variants = List.copyOf(variants);
+    java.util.Objects.requireNonNull(shard, "shard");
+  }
+
+  /** The options of a bench that runs whole on one machine. */
+  public BenchOptions(
+      String runId,
+      int repetitions,
+      int startupRuns,
+      Map<String, String> buildArgs,
+      Map<String, String> environment,
+      List<String> variants,
+      String network,
+      Path scratchDir,
+      Duration startupTimeout) {
+    this(
+        runId,
+        repetitions,
+        startupRuns,
+        buildArgs,
+        environment,
+        variants,
+        network,
+        scratchDir,
+        startupTimeout,
+        Shard.ALL);
   }
 }

@@ -83,23 +83,27 @@ public final class BenchRunner {
       infos.put(engine, engine.info());
     }
     Instant startedAt = clock.instant();
-    int perVariant = 1 + scenario.patterns().size() * options.repetitions();
-    int total = engines.size() * plans.variants().size() * perVariant;
-    boolean timeStartups = options.startupRuns() > 0 && scenario.startup().isPresent();
+    ShardPlan shard = shardPlan(plans.variants(), scenario, options);
+    int total = engines.size() * shard.builds();
+    boolean timeStartups =
+        options.startupRuns() > 0 && scenario.startup().isPresent() && shard.runsStartups();
     int startupTotal =
         timeStartups ? options.startupRuns() * StartupTimer.modes(scenario).size() : 0;
     listener.on(
         new BenchEvent.RunStarted(
             options.runId(), scenario.name(), describe(infos), total, startupTotal));
 
-    Run run = new Run(scenario, options, plans, startedAt, environment(infos, options), total);
+    Run run =
+        new Run(scenario, options, plans, shard, startedAt, environment(infos, options), total);
     runId = options.runId();
     boolean complete = false;
     try {
       for (Engine engine : engines.values()) {
         EngineInfo info = infos.get(engine);
         for (VariantPlan variant : plans.variants()) {
-          benchVariant(run, engine, info, variant);
+          if (shard.runsVariant(variant.name())) {
+            benchVariant(run, engine, info, variant);
+          }
         }
       }
       if (timeStartups) {
@@ -137,6 +141,9 @@ public final class BenchRunner {
 
       for (ChangePattern pattern : scenario.patterns()) {
         for (int rep = 1; rep <= options.repetitions(); rep++) {
+          if (!run.shard.runs(variant.name(), pattern.id(), rep)) {
+            continue;
+          }
           scratch.reset();
           String token =
               String.join(
@@ -307,6 +314,16 @@ public final class BenchRunner {
     return options.variants();
   }
 
+  /** The builds of this machine's shard; all of them when the bench is not sharded. */
+  private static ShardPlan shardPlan(
+      List<VariantPlan> variants, Scenario scenario, BenchOptions options) {
+    return ShardPlan.of(
+        variants.stream().map(VariantPlan::name).toList(),
+        scenario.patterns().stream().map(ChangePattern::id).toList(),
+        options.repetitions(),
+        options.shard());
+  }
+
   private static String describe(Map<Engine, EngineInfo> infos) {
     List<String> parts = new ArrayList<>();
     for (EngineInfo info : infos.values()) {
@@ -330,6 +347,7 @@ public final class BenchRunner {
     env.put("java", System.getProperty("java.version"));
     env.put("repetitions", Integer.toString(options.repetitions()));
     env.put("network", options.network());
+    env.put("shard", options.shard().toString());
     return env;
   }
 
@@ -351,6 +369,7 @@ public final class BenchRunner {
     final Scenario scenario;
     final BenchOptions options;
     final VariantPlan.Plans plans;
+    final ShardPlan shard;
     final Instant startedAt;
     final Map<String, String> environment;
     final int total;
@@ -366,12 +385,14 @@ public final class BenchRunner {
         Scenario scenario,
         BenchOptions options,
         VariantPlan.Plans plans,
+        ShardPlan shard,
         Instant startedAt,
         Map<String, String> environment,
         int total) {
       this.scenario = scenario;
       this.options = options;
       this.plans = plans;
+      this.shard = shard;
       this.startedAt = startedAt;
       this.environment = environment;
       this.total = total;

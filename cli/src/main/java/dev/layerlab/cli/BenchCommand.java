@@ -6,12 +6,17 @@ import dev.layerlab.engine.Engine;
 import dev.layerlab.engine.EngineException;
 import dev.layerlab.measure.RunResult;
 import dev.layerlab.report.RunReport;
+import dev.layerlab.report.RunView;
+import dev.layerlab.report.StatsTable;
+import dev.layerlab.run.BenchListener;
 import dev.layerlab.run.BenchOptions;
 import dev.layerlab.run.BenchRunner;
 import dev.layerlab.run.BuildFailedException;
+import dev.layerlab.run.Shard;
 import dev.layerlab.scenario.Scenario;
 import dev.layerlab.scenario.ScenarioException;
 import dev.layerlab.scenario.ScenarioLoader;
+import dev.layerlab.secret.Redactor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -102,11 +107,67 @@ final class BenchCommand implements Callable<Integer> {
       description = "How long a start-up may take (default: ${DEFAULT-VALUE}).")
   long startupTimeout;
 
+  @Option(
+      names = "--secret-build-arg",
+      paramLabel = "NAME",
+      description =
+          "A build argument whose value must appear in no output, log or store (repeatable);"
+              + " names containing TOKEN, PASSWORD, SECRET or KEY are secret anyway.")
+  List<String> secretBuildArgs = new ArrayList<>();
+
+  @Option(
+      names = "--store",
+      paramLabel = "JDBC_URL",
+      description =
+          "Where results are stored as they are measured: a JDBC URL (jdbc:postgresql://... to"
+              + " share one store between machines) or a SQLite file (default:"
+              + " <output>/layerlab.sqlite). A PostgreSQL password may come from"
+              + " LAYERLAB_STORE_PASSWORD.")
+  String store;
+
+  @Option(names = "--no-store", description = "Write only the report files, no store.")
+  boolean noStore;
+
+  @Option(
+      names = "--run-id",
+      paramLabel = "ID",
+      description =
+          "Name the run (letters, digits, '.', '_', '-'); every shard of one bench gives the same"
+              + " (default: a new time-based id).")
+  String runIdOption;
+
+  @Option(
+      names = "--shard",
+      paramLabel = "K/N",
+      description =
+          "Run only shard K of N of the builds, for a CI matrix of N machines that share a"
+              + " --store and a --run-id (default: the whole bench).")
+  String shardOption;
+
   @Option(names = "--verbose", description = "Print stack traces with errors.")
   boolean verbose;
 
+  private Redactor redactor = Redactor.none();
+
   @Override
   public Integer call() {
+    try {
+      return bench();
+    } catch (Failure f) {
+      throw f.redacted(redactor);
+    } catch (RuntimeException e) {
+      if (!redactor.isActive()) {
+        throw e;
+      }
+      throw new Failure(
+              ExitCodes.INTERNAL,
+              "internal error: " + e + " (rerun with --verbose for details, and report it)",
+              e)
+          .redacted(redactor);
+    }
+  }
+
+  private Integer bench() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!List.of("classic", "buildkit", "both").contains(builder)) {
@@ -124,7 +185,9 @@ final class BenchCommand implements Callable<Integer> {
     } catch (ScenarioException e) {
       throw new Failure(ExitCodes.BAD_INPUT, e.getMessage(), e);
     }
-    String runId = newRunId();
+    redactor = Redactor.of(SecretArgs.of(scenario, buildArgs, System.getenv()), secretBuildArgs);
+    Shard shard = shard();
+    String runId = runIdOption != null ? SecretArgs.checkRunId(runIdOption) : newRunId();
     Path scratch = Path.of(System.getProperty("java.io.tmpdir"), "layerlab-" + runId);
     BenchOptions options;
     try {
@@ -138,13 +201,14 @@ final class BenchCommand implements Callable<Integer> {
               variants,
               network,
               scratch,
-              Duration.ofSeconds(startupTimeout));
+              Duration.ofSeconds(startupTimeout),
+              shard);
     } catch (IllegalArgumentException e) {
       throw new Failure(ExitCodes.BAD_INPUT, e.getMessage(), e);
     }
     Path reportDir = output.resolve(scenario.name()).resolve(runId);
 
-    EventPrinter printer = new EventPrinter(err);
+    EventPrinter printer = new EventPrinter(err, redactor);
     java.util.concurrent.atomic.AtomicBoolean interrupted =
         new java.util.concurrent.atomic.AtomicBoolean();
     java.util.concurrent.CountDownLatch cleanedUp = new java.util.concurrent.CountDownLatch(1);
@@ -160,8 +224,15 @@ final class BenchCommand implements Callable<Integer> {
       engines.values().forEach(Engine::close);
       throw new Failure(ExitCodes.DOCKER_UNAVAILABLE, e.getMessage(), e);
     }
-    try (EngineSet closing = new EngineSet(engines)) {
-      BenchRunner runner = new BenchRunner(engines, printer, Clock.systemUTC());
+    try (EngineSet closing = new EngineSet(engines);
+        BenchStore results = BenchStore.open(store, noStore, output, shard, redactor, err)) {
+      BenchListener store = results.listener();
+      BenchListener listener =
+          event -> {
+            printer.on(event);
+            store.on(event);
+          };
+      BenchRunner runner = new BenchRunner(engines, listener, Clock.systemUTC());
       Thread hook =
           new Thread(
               () -> {
@@ -179,7 +250,9 @@ final class BenchCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(hook);
       try {
         RunResult result = runner.run(scenario, options);
-        List<String> files = RunReport.write(result, reportDir);
+        results.finish(result);
+        List<String> files = RunReport.write(result, reportDir, redactor);
+        out.print(StatsTable.render(new RunView(redactor.apply(result))));
         printer.agreement(result);
         out.println(
             "report: "
@@ -191,6 +264,7 @@ final class BenchCommand implements Callable<Integer> {
                 + ")");
         return ExitCodes.OK;
       } catch (BuildFailedException e) {
+        results.finish(e.partial());
         writePartial(e.partial(), reportDir, err);
         throw new Failure(ExitCodes.BUILD_FAILED, e.getMessage(), e);
       } catch (IllegalArgumentException | ScenarioException e) {
@@ -233,9 +307,29 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private static void writePartial(RunResult partial, Path reportDir, PrintWriter err) {
+  private Shard shard() {
+    if (shardOption == null) {
+      return Shard.ALL;
+    }
     try {
-      RunReport.write(partial, reportDir);
+      Shard shard = Shard.parse(shardOption);
+      if (!shard.isWhole() && runIdOption == null) {
+        throw new Failure(
+            ExitCodes.BAD_INPUT,
+            "--shard "
+                + shard
+                + " needs --run-id, the same on every shard, so that their builds meet in one run"
+                + " (e.g. --run-id \"$CI_PIPELINE_ID\")");
+      }
+      return shard;
+    } catch (IllegalArgumentException e) {
+      throw new Failure(ExitCodes.BAD_INPUT, "--shard: " + e.getMessage(), e);
+    }
+  }
+
+  private void writePartial(RunResult partial, Path reportDir, PrintWriter err) {
+    try {
+      RunReport.write(partial, reportDir, redactor);
       err.println("partial report: " + reportDir.resolve("summary.md"));
     } catch (IOException | RuntimeException e) {
       err.println("could not write the partial report: " + e.getMessage());

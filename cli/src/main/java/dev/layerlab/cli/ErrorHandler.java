@@ -28,7 +28,11 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     }
     err.println("layerlab: " + message);
     if (verbose) {
-      e.printStackTrace(err);
+      if (e instanceof Failure f && f.trace() != null) {
+        err.print(f.trace());
+      } else {
+        e.printStackTrace(err);
+      }
     }
     err.flush();
     return code;

@@ -5,6 +5,7 @@ import dev.layerlab.measure.BuildStatus;
 import dev.layerlab.measure.StartupRecord;
 import dev.layerlab.run.BenchEvent;
 import dev.layerlab.run.BenchListener;
+import dev.layerlab.secret.Redactor;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -12,9 +13,16 @@ import java.util.Locale;
 final class EventPrinter implements BenchListener {
 
   private final PrintWriter err;
+  private final Redactor redactor;
 
   EventPrinter(PrintWriter err) {
+    this(err, Redactor.none());
+  }
+
+  /** Prints lines with every secret build-argument value replaced. */
+  EventPrinter(PrintWriter err, Redactor redactor) {
     this.err = err;
+    this.redactor = redactor;
   }
 
   @Override
@@ -40,7 +48,7 @@ final class EventPrinter implements BenchListener {
       line = n.message();
     }
     if (line != null) {
-      err.println(line);
+      err.println(redactor.apply(line));
       err.flush();
     }
   }

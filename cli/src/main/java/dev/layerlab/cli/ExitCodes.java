@@ -17,6 +17,9 @@ public final class ExitCodes {
   /** A build failed; what was measured before it is kept. */
   public static final int BUILD_FAILED = 4;
 
+  /** The results store could not be opened or read ({@code --store}, or its file). */
+  public static final int STORE_UNAVAILABLE = 5;
+
   /** Something layerlab did not expect; a bug worth reporting. */
   public static final int INTERNAL = 70;
 

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       SnapshotCommand.class,
       PredictCommand.class,
+      HistoryCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LayerlabCommand implements Runnable {

@@ -3,6 +3,7 @@ package dev.layerlab.report;
 import dev.layerlab.advice.Finding;
 import dev.layerlab.measure.RunResult;
 import dev.layerlab.measure.VariantAdvice;
+import dev.layerlab.stats.Ratio;
 import java.util.Locale;
 
 /** The summary's advice: findings per variant, the rewrite, and its measured saving. */
@@ -69,7 +70,7 @@ final class AdviceSection {
     md.append(" Measured saving per change (median build seconds):\n\n")
         .append("| change | ")
         .append(a.variant())
-        .append(" | rewrite | saving |")
+        .append(" | rewrite | saving (range) |")
         .append(" flagged step ran (original → rewrite) |\n|---|---:|---:|---:|---|\n");
     for (String change : view.changes()) {
       Stats before = view.buildSeconds(a.variant(), change);
@@ -84,7 +85,7 @@ final class AdviceSection {
           .append(" | ")
           .append(SummaryReport.secs(after.median()))
           .append(" | ")
-          .append(String.format(Locale.ROOT, "%.1f×", before.median() / after.median()))
+          .append(saving(view, a.variant(), twin, change))
           .append(" | ")
           .append(flaggedRan(view, a, a.variant(), change))
           .append(" → ")
@@ -92,6 +93,16 @@ final class AdviceSection {
           .append(" |\n");
     }
     md.append("\n");
+  }
+
+  /** {@code 23.1× (18.9–30.0)}: the ratio of medians and its range between the extremes. */
+  private static String saving(RunView view, String original, String rewrite, String change) {
+    Ratio r = Ratio.of(view.buildSummary(original, change), view.buildSummary(rewrite, change));
+    String median = String.format(Locale.ROOT, "%.1f×", r.median());
+    if (r.low() == r.high()) {
+      return median;
+    }
+    return median + String.format(Locale.ROOT, " (%.1f–%.1f)", r.low(), r.high());
   }
 
   /**

@@ -10,7 +10,10 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Draws a run's charts with XChart and saves each as PNG and SVG. */
 public final class Charts {
@@ -62,6 +65,60 @@ public final class Charts {
     chart.addSeries("start-up", modes, medians);
     chart.getStyler().setLegendVisible(false);
     return save(chart, dir, "startup-time");
+  }
+
+  /**
+   * Median build time of each cell across runs, oldest to newest: one line per cell. The file's
+   * extension, {@code .png} or {@code .svg}, picks the format.
+   */
+  public static void history(History h, Path file) throws IOException {
+    XYChart chart =
+        new XYChartBuilder()
+            .width(900)
+            .height(500)
+            .title(h.scenario() + ": median build time per cell across runs")
+            .xAxisTitle("run (oldest to newest)")
+            .yAxisTitle("seconds")
+            .build();
+    Styler styler = chart.getStyler();
+    styler.setChartBackgroundColor(Color.WHITE);
+    styler.setPlotBackgroundColor(Color.WHITE);
+    styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+    styler.setSeriesColors(PALETTE);
+    styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+    chart.getStyler().setxAxisTickLabelsFormattingFunction(x -> runLabel(h, x));
+    chart.getStyler().setXAxisDecimalPattern("0");
+    for (History.Series s : h.cells()) {
+      List<Double> xs = new ArrayList<>();
+      List<Double> ys = new ArrayList<>();
+      for (int i = 0; i < s.medians().size(); i++) {
+        if (!Double.isNaN(s.medians().get(i))) {
+          xs.add(i + 1.0);
+          ys.add(s.medians().get(i));
+        }
+      }
+      if (!xs.isEmpty()) {
+        chart.addSeries(s.label(), xs, ys).setMarker(SeriesMarkers.CIRCLE);
+      }
+    }
+    String name = file.getFileName().toString();
+    String base = file.toString().substring(0, file.toString().length() - 4);
+    if (name.endsWith(".svg")) {
+      VectorGraphicsEncoder.saveVectorGraphic(
+          chart, base, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+    } else if (name.endsWith(".png")) {
+      BitmapEncoder.saveBitmap(chart, base, BitmapEncoder.BitmapFormat.PNG);
+    } else {
+      throw new IllegalArgumentException(file + ": a chart is .png or .svg");
+    }
+  }
+
+  private static String runLabel(History h, double x) {
+    int i = (int) Math.round(x) - 1;
+    if (Math.abs(x - Math.rint(x)) > 1e-9 || i < 0 || i >= h.runs().size()) {
+      return "";
+    }
+    return h.runs().get(i).runId();
   }
 
   private static CategoryChart base(String title, String x, String y) {

@@ -5,6 +5,7 @@ import dev.layerlab.measure.PredictionRecord;
 import dev.layerlab.measure.RunResult;
 import dev.layerlab.measure.StartupRecord;
 import dev.layerlab.measure.StepRecord;
+import dev.layerlab.stats.Summary;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,56 @@ public final class CsvReport {
     "mode", "repetition", "seconds", "status", "error"
   };
 
+  public static final String[] CELL_COLUMNS = {
+    "scenario",
+    "variant",
+    "change",
+    "builds",
+    "failed",
+    "median_seconds",
+    "mean_seconds",
+    "stddev_seconds",
+    "min_seconds",
+    "max_seconds",
+    "mad_seconds",
+    "outlier_repetitions"
+  };
+
   private CsvReport() {}
+
+  /**
+   * Writes {@code cells.csv}: one row per cell (variant after a change pattern) with the statistics
+   * of its successful builds; a figure that does not exist (σ of one build) is left empty, and
+   * outlier repetitions are separated by spaces.
+   */
+  public static void writeCells(RunView view, Path file) throws IOException {
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(CELL_COLUMNS).get();
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        CSVPrinter csv = new CSVPrinter(w, format)) {
+      for (RunView.Cell c : view.cells()) {
+        Summary s = c.seconds();
+        csv.printRecord(
+            view.run().scenario(),
+            c.variant(),
+            c.change(),
+            s.count(),
+            c.failed(),
+            optional(s.median()),
+            optional(s.mean()),
+            optional(s.stdDev()),
+            optional(s.min()),
+            optional(s.max()),
+            optional(s.mad()),
+            s.outliers().stream()
+                .map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(" ")));
+      }
+    }
+  }
+
+  private static String optional(double s) {
+    return Double.isNaN(s) ? "" : seconds(s);
+  }
 
   public static void writeResults(RunResult run, Path file) throws IOException {
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(RESULT_COLUMNS).get();

@@ -1,7 +1,9 @@
 package dev.layerlab.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.layerlab.measure.RunResult;
@@ -18,15 +20,29 @@ public final class JsonReport {
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .enable(SerializationFeature.INDENT_OUTPUT);
 
+  /** The name of the derived section that {@link #read} ignores. */
+  public static final String STATISTICS = "statistics";
+
   private JsonReport() {}
 
+  /**
+   * Writes the run, plus a {@value #STATISTICS} section (centre, spread and outliers per cell and
+   * start-up mode) that tools can read without recomputing it.
+   */
   public static void write(RunResult run, Path file) throws IOException {
-    JSON.writeValue(file.toFile(), run);
+    ObjectNode doc = JSON.valueToTree(run);
+    doc.set(STATISTICS, StatisticsSection.json(new RunView(run)));
+    JSON.writeValue(file.toFile(), doc);
   }
 
   /** Reads a run back from its {@code results.json}, to render its report again. */
   public static RunResult read(Path file) throws IOException {
-    return JSON.readValue(file.toFile(), RunResult.class);
+    JsonNode doc = JSON.readTree(file.toFile());
+    if (doc instanceof ObjectNode o) {
+      // Derived from the rest; it is computed again on writing.
+      o.remove(STATISTICS);
+    }
+    return JSON.treeToValue(doc, RunResult.class);
   }
 
   public static ObjectMapper mapper() {

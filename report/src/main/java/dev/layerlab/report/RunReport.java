@@ -1,6 +1,7 @@
 package dev.layerlab.report;
 
 import dev.layerlab.measure.RunResult;
+import dev.layerlab.secret.Redactor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,17 +13,27 @@ public final class RunReport {
 
   private RunReport() {}
 
+  /** Writes the report of a run that had no secret build arguments. */
+  public static List<String> write(RunResult run, Path dir) throws IOException {
+    return write(run, dir, Redactor.none());
+  }
+
   /**
-   * Writes results.csv, startup.csv, results.json, the charts and summary.md into {@code dir}.
+   * Writes results.csv, cells.csv, startup.csv, results.json, the charts and summary.md into {@code
+   * dir}, with every secret value the redactor knows replaced first, so that no file can hold one.
    *
    * @return the files written, relative to {@code dir}
    */
-  public static List<String> write(RunResult run, Path dir) throws IOException {
+  public static List<String> write(RunResult measured, Path dir, Redactor redactor)
+      throws IOException {
     Files.createDirectories(dir);
+    RunResult run = redactor.apply(measured);
     RunView view = new RunView(run);
     List<String> files = new ArrayList<>();
     CsvReport.writeResults(run, dir.resolve("results.csv"));
     files.add("results.csv");
+    CsvReport.writeCells(view, dir.resolve("cells.csv"));
+    files.add("cells.csv");
     CsvReport.writeStartups(run, dir.resolve("startup.csv"));
     files.add("startup.csv");
     JsonReport.write(run, dir.resolve("results.json"));

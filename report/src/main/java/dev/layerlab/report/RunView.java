@@ -5,6 +5,7 @@ import dev.layerlab.measure.BuildStatus;
 import dev.layerlab.measure.RunResult;
 import dev.layerlab.measure.StartupRecord;
 import dev.layerlab.measure.StepRecord;
+import dev.layerlab.stats.Summary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -45,6 +46,47 @@ public final class RunView {
         .filter(b -> b.variant().equals(variant) && b.change().equals(change))
         .filter(b -> b.status() == BuildStatus.OK)
         .toList();
+  }
+
+  /** One cell of the run: a variant after a change pattern, over its repetitions. */
+  public record Cell(String variant, String change, Summary seconds, int failed) {}
+
+  /** Every cell that has a build, successful or not, in build order. */
+  public List<Cell> cells() {
+    List<Cell> cells = new ArrayList<>();
+    for (String v : variants()) {
+      for (String c : changes()) {
+        long failed =
+            run.builds().stream()
+                .filter(b -> b.variant().equals(v) && b.change().equals(c))
+                .filter(b -> b.status() != BuildStatus.OK)
+                .count();
+        Summary s = buildSummary(v, c);
+        if (!s.isEmpty() || failed > 0) {
+          cells.add(new Cell(v, c, s, (int) failed));
+        }
+      }
+    }
+    return List.copyOf(cells);
+  }
+
+  /** Centre, spread and outliers of a cell's successful builds, labelled by repetition. */
+  public Summary buildSummary(String variant, String change) {
+    List<BuildRecord> builds = builds(variant, change);
+    return Summary.of(
+        builds.stream().map(BuildRecord::seconds).toList(),
+        builds.stream().map(BuildRecord::repetition).toList());
+  }
+
+  /** Centre, spread and outliers of one start-up mode's successful runs. */
+  public Summary startupSummary(String mode) {
+    List<StartupRecord> ok =
+        run.startups().stream()
+            .filter(s -> s.mode().equals(mode) && s.status() == BuildStatus.OK)
+            .toList();
+    return Summary.of(
+        ok.stream().map(StartupRecord::seconds).toList(),
+        ok.stream().map(StartupRecord::repetition).toList());
   }
 
   public Stats buildSeconds(String variant, String change) {

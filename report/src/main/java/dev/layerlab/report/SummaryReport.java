@@ -2,6 +2,7 @@ package dev.layerlab.report;
 
 import dev.layerlab.measure.BuildRecord;
 import dev.layerlab.measure.RunResult;
+import dev.layerlab.stats.Ratio;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,6 +51,7 @@ public final class SummaryReport {
     }
     headline(view, md);
     buildTable(view, md);
+    StatisticsSection.markdown(view, md);
     rebuiltTable(view, md);
     startupTable(view, md);
     predictionTable(view, md);
@@ -94,6 +96,9 @@ public final class SummaryReport {
     }
     double fast = view.buildSeconds(fastest, "edit-source").median();
     double slow = view.buildSeconds(slowest, "edit-source").median();
+    Ratio ratio =
+        Ratio.of(
+            view.buildSummary(slowest, "edit-source"), view.buildSummary(fastest, "edit-source"));
     md.append("**After a source edit, `")
         .append(fastest)
         .append("` rebuilds in ")
@@ -104,7 +109,9 @@ public final class SummaryReport {
         .append(slowest)
         .append("`: ")
         .append(String.format(Locale.ROOT, "%.1f", slow / fast))
-        .append("× faster.**\n\n");
+        .append("× faster")
+        .append(ratioRange(ratio))
+        .append(".**\n\n");
   }
 
   private static void buildTable(RunView view, StringBuilder md) {
@@ -260,6 +267,17 @@ public final class SummaryReport {
       return secs(s.median());
     }
     return secs(s.median()) + " (" + secs(s.min()) + "–" + secs(s.max()) + ")";
+  }
+
+  /**
+   * {@code " (5.0–12.0× between the extremes)"}, or nothing when each cell has one build and the
+   * range says no more than the ratio.
+   */
+  static String ratioRange(Ratio r) {
+    if (!r.isDefined() || r.low() == r.high()) {
+      return "";
+    }
+    return String.format(Locale.ROOT, " (%.1f–%.1f× between the extremes)", r.low(), r.high());
   }
 
   static String secs(double s) {
