@@ -189,7 +189,14 @@ final class ContextWasteRule implements Rule {
         sum[1] += entry.size();
       }
     }
-    return result;
+    // Catalog order, the Dockerfile last: the same context always gives the same text.
+    Map<String, long[]> ordered = new LinkedHashMap<>();
+    WASTE.forEach(
+        w ->
+            Optional.ofNullable(result.get(w.pattern()))
+                .ifPresent(v -> ordered.put(w.pattern(), v)));
+    result.forEach(ordered::putIfAbsent);
+    return ordered;
   }
 
   /** The Dockerfile's path inside the context, when it lies there. */
