@@ -26,8 +26,6 @@ final class VolatileValueRule extends CatalogRule {
   private static final Pattern VOLATILE_LABEL =
       Pattern.compile("(?:^|\\.)(?:revision|created|version|build-date)$");
 
-  private static final Pattern COMMAND_VALUE = Pattern.compile("\\$\\(|`");
-
   VolatileValueRule() {
     super(
         "LL003",
@@ -126,8 +124,7 @@ final class VolatileValueRule extends CatalogRule {
           String value = a.get(k + 1);
           boolean fromVariable = value.contains("$");
           boolean volatileValue =
-              COMMAND_VALUE.matcher(value).find()
-                  || volatileArgs.stream().anyMatch(v -> references(value, v))
+              volatileArgs.stream().anyMatch(v -> references(value, v))
                   || (fromVariable
                       && (VOLATILE_NAME.matcher(name.toUpperCase(Locale.ROOT)).matches()
                           || (ins.keyword().equals("LABEL")
