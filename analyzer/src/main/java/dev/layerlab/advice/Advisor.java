@@ -20,34 +20,76 @@ public final class Advisor {
    * @param contextDir the build context, when known, to name only manifests that exist
    */
   public static Analysis analyze(Dockerfile dockerfile, String text, Optional<Path> contextDir) {
+    return analyze(dockerfile, text, AdviceOptions.defaults(contextDir));
+  }
+
+  /**
+   * Runs every rule the options leave on, drops findings that an inline {@code # layerlab
+   * ignore=...} comment suppresses, applies configured severities, and rewrites what moving lines
+   * fixes (only for findings that were kept).
+   */
+  public static Analysis analyze(Dockerfile dockerfile, String text, AdviceOptions options) {
+    RuleInput input =
+        new RuleInput(
+            dockerfile, text, options.contextDir(), options.snapshot(), options.builder());
+    InlineIgnores inline = new InlineIgnores(text);
     List<Finding> findings = new ArrayList<>();
-    String rewritten = text;
-    List<String> edits = new ArrayList<>();
-    List<DependencyOrderRule.Result> results = DependencyOrderRule.check(dockerfile, contextDir);
-    // Moves are applied bottom-up so that line numbers above each move stay valid.
-    List<DependencyOrderRule.Result> bottomUp = new ArrayList<>(results);
-    bottomUp.sort(
-        Comparator.comparingInt((DependencyOrderRule.Result r) -> r.finding().line()).reversed());
-    for (DependencyOrderRule.Result r : bottomUp) {
-      if (r.move().isPresent()) {
-        TextRewriter.Move move = r.move().get();
-        rewritten = TextRewriter.apply(rewritten, move);
-        edits.add(
-            0,
-            "line "
-                + move.anchor().startLine()
-                + ": added `"
-                + move.insertLine()
-                + "` and moved the install (line "
-                + r.finding().line()
-                + ") above `"
-                + move.anchor().original().strip()
-                + "`");
+    List<DependencyOrderRule.Result> moves = new ArrayList<>();
+    Optional<String> ignoreFile = Optional.empty();
+    int suppressed = 0;
+    for (Rule rule : Rules.all()) {
+      if (options.ignored().contains(rule.id())) {
+        continue;
+      }
+      List<DependencyOrderRule.Result> results =
+          rule instanceof DependencyOrderRule order
+              ? order.results(input)
+              : rule.check(input).stream()
+                  .map(f -> new DependencyOrderRule.Result(f, Optional.empty()))
+                  .toList();
+      for (DependencyOrderRule.Result r : results) {
+        Finding f = r.finding();
+        if (inline.suppressed(f.line()).contains(f.ruleId())) {
+          suppressed++;
+          continue;
+        }
+        Severity configured = options.severities().get(f.ruleId());
+        findings.add(configured == null ? f : f.withSeverity(configured));
+        if (r.move().isPresent()) {
+          moves.add(r);
+        }
+        if (rule instanceof ContextWasteRule) {
+          ignoreFile = ContextWasteRule.suggestedIgnore(input);
+        }
       }
     }
-    results.forEach(r -> findings.add(r.finding()));
-    findings.sort(Comparator.comparingInt(Finding::line));
+    findings.sort(Comparator.comparingInt(Finding::line).thenComparing(Finding::ruleId));
+
+    String rewritten = text;
+    List<String> edits = new ArrayList<>();
+    // Moves are applied bottom-up so that line numbers above each move stay valid.
+    moves.sort(
+        Comparator.comparingInt((DependencyOrderRule.Result r) -> r.finding().line()).reversed());
+    for (DependencyOrderRule.Result r : moves) {
+      TextRewriter.Move move = r.move().get();
+      rewritten = TextRewriter.apply(rewritten, move);
+      edits.add(
+          0,
+          "line "
+              + move.anchor().startLine()
+              + ": added `"
+              + move.insertLine()
+              + "` and moved the install (line "
+              + r.finding().line()
+              + ") above `"
+              + move.anchor().original().strip()
+              + "`");
+    }
     return new Analysis(
-        findings, edits.isEmpty() ? Optional.empty() : Optional.of(rewritten), edits);
+        findings,
+        edits.isEmpty() ? Optional.empty() : Optional.of(rewritten),
+        edits,
+        ignoreFile,
+        suppressed);
   }
 }

@@ -1,5 +1,8 @@
 package dev.layerlab.advice;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /** How much a finding costs a team, from a style note to a rebuild of everything. */
 public enum Severity {
   INFO,
@@ -7,6 +10,16 @@ public enum Severity {
   ERROR;
 
   public String label() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The severity a label names ({@code info}, {@code warning}, {@code error}), any case. */
+  public static Optional<Severity> fromLabel(String label) {
+    for (Severity s : values()) {
+      if (s.label().equalsIgnoreCase(label.strip())) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
   }
 }

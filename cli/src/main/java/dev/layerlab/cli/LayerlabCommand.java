@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
     description = "Explains slow container image rebuilds, fixes the Dockerfile, and proves it.",
     subcommands = {
       AnalyzeCommand.class,
+      CheckCommand.class,
+      RulesCommand.class,
       BenchCommand.class,
       ReportCommand.class,
       SnapshotCommand.class,

@@ -1,0 +1,5 @@
+# expect: LL001 5
+FROM node:18-slim
+WORKDIR /app
+COPY . .
+RUN npm ci && npm run build
