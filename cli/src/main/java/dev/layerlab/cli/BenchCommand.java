@@ -227,9 +227,11 @@ final class BenchCommand implements Callable<Integer> {
     try (EngineSet closing = new EngineSet(engines);
         BenchStore results = BenchStore.open(store, noStore, output, shard, redactor, err)) {
       BenchListener store = results.listener();
+      BenchListener screen =
+          ProgressBar.wanted() ? new ProgressBar(err, printer, System::nanoTime) : printer;
       BenchListener listener =
           event -> {
-            printer.on(event);
+            screen.on(event);
             store.on(event);
           };
       BenchRunner runner = new BenchRunner(engines, listener, Clock.systemUTC());
