@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = LayerlabCommand.Version.class,
     description = "Explains slow container image rebuilds, fixes the Dockerfile, and proves it.",
-    subcommands = {AnalyzeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      AnalyzeCommand.class,
+      ContextCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class LayerlabCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
