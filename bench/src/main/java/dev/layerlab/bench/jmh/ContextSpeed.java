@@ -21,7 +21,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * classic {@code docker build} of {@code FROM scratch} plus {@code COPY . /}. Prints medians, then
  * deletes the context.
  *
- * <p>Arguments: {@code [--files N] [--bytes N] [--reps N] [--dir PATH] [--keep] [--no-docker]}.
+ * <p>Arguments: {@code [--files N] [--bytes N] [--reps N] [--dir PATH] [--keep] [--no-docker |
+ * --docker-only]}.
  */
 public final class ContextSpeed {
 
@@ -34,6 +35,7 @@ public final class ContextSpeed {
     Path dir = Path.of("/tmp/layerlab-bench-context");
     boolean keep = false;
     boolean docker = true;
+    boolean dockerOnly = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--files" -> files = Integer.parseInt(args[++i]);
@@ -42,6 +44,7 @@ public final class ContextSpeed {
         case "--dir" -> dir = Path.of(args[++i]);
         case "--keep" -> keep = true;
         case "--no-docker" -> docker = false;
+        case "--docker-only" -> dockerOnly = true;
         default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
       }
     }
@@ -51,13 +54,15 @@ public final class ContextSpeed {
       long actual = sizeOf(dir);
       say("context %s: %d files, %d bytes (ready in %.1f s)", dir, files, actual, since(start));
 
-      double[] snapshot = jmh(dir, files, bytes);
-      say("layerlab snapshot cold: %.0f ms (%.0f MB/s)", snapshot[0], mbps(actual, snapshot[0]));
-      say("layerlab snapshot warm: %.0f ms (no content read)", snapshot[1]);
+      if (!dockerOnly) {
+        double[] snapshot = jmh(dir, files, bytes);
+        say("layerlab snapshot cold: %.0f ms (%.0f MB/s)", snapshot[0], mbps(actual, snapshot[0]));
+        say("layerlab snapshot warm: %.0f ms (no content read)", snapshot[1]);
 
-      List<String> sha256sum = List.of("bash", "-c", shaCommand(dir));
-      double sha = median(reps, () -> run(sha256sum));
-      say("sha256sum (one process at a time): %.0f ms (%.0f MB/s)", sha, mbps(actual, sha));
+        List<String> sha256sum = List.of("bash", "-c", shaCommand(dir));
+        double sha = median(reps, () -> timed(sha256sum));
+        say("sha256sum (one process at a time): %.0f ms (%.0f MB/s)", sha, mbps(actual, sha));
+      }
 
       if (docker) {
         String id = UUID.randomUUID().toString().substring(0, 8);
@@ -114,7 +119,8 @@ public final class ContextSpeed {
     return "find '" + dir + "' -type f -print0 | xargs -0 sha256sum > /dev/null";
   }
 
-  private static void dockerBuild(Path context, Path dockerfile, String id) throws Exception {
+  /** Times the build alone; removing the image afterwards is not part of it. */
+  private static double dockerBuild(Path context, Path dockerfile, String id) throws Exception {
     String tag = "layerlab-bench-speed:" + id;
     ProcessBuilder build =
         new ProcessBuilder(
@@ -133,22 +139,23 @@ public final class ContextSpeed {
             context.toString());
     build.environment().put("DOCKER_BUILDKIT", "0");
     try {
+      long start = System.nanoTime();
       runOrFail(build);
+      return (System.nanoTime() - start) / 1e6;
     } finally {
       runOrFail(new ProcessBuilder("docker", "rmi", tag));
     }
   }
 
+  /** One timed repetition, returning its own milliseconds. */
   private interface Step {
-    void run() throws Exception;
+    double millis() throws Exception;
   }
 
   private static double median(int reps, Step step) throws Exception {
     List<Double> millis = new ArrayList<>();
     for (int i = 0; i < reps; i++) {
-      long start = System.nanoTime();
-      step.run();
-      millis.add((System.nanoTime() - start) / 1e6);
+      millis.add(step.millis());
     }
     say("  samples (ms): %s", millis);
     return medianOf(millis);
@@ -161,8 +168,10 @@ public final class ContextSpeed {
     return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
   }
 
-  private static void run(List<String> command) throws Exception {
+  private static double timed(List<String> command) throws Exception {
+    long start = System.nanoTime();
     runOrFail(new ProcessBuilder(command));
+    return (System.nanoTime() - start) / 1e6;
   }
 
   private static void runOrFail(ProcessBuilder builder) throws Exception {

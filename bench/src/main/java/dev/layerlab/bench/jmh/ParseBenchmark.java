@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
 @Fork(1)
-@Warmup(iterations = 2, time = 2)
+@Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 3, time = 3)
 @State(Scope.Thread)
 public class ParseBenchmark {
