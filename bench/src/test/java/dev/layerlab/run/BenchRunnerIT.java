@@ -129,7 +129,7 @@ class BenchRunnerIT {
     assertLeftNothing(imagesBefore, made);
     assertThat(run.predictions())
         .as("the cache model is checked on every step of every rebuild")
-        .hasSize(2 * 3 * 2 * 5 + 2 * 2 * 4)
+        .hasSize(6 * 5 + 6 * 6)
         .allMatch(p -> p.agrees(), "model and engine agree");
     assertThat(digest(project)).as("the project is never modified").isEqualTo(digestBefore);
     assertThat(events)

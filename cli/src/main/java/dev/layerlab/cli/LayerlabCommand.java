@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       AnalyzeCommand.class,
       CheckCommand.class,
       RulesCommand.class,
+      ContextCommand.class,
       BenchCommand.class,
       ReportCommand.class,
       SnapshotCommand.class,
