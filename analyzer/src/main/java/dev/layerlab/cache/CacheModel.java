@@ -30,7 +30,7 @@ public final class CacheModel {
     Plan before =
         Planner.plan(semantics, previous.withBaseImageDigests(keep(previous, digests)), "previous");
     Plan after = Planner.plan(semantics, next.withBaseImageDigests(keep(next, digests)), "next");
-    return fromIsReused(new Comparison(before, after).run());
+    return dependsOnTheBuild(fromIsReused(new Comparison(before, after).run()));
   }
 
   /** Predicts a build with no earlier build to reuse: every step misses. */
@@ -48,6 +48,52 @@ public final class CacheModel {
       out.add(prediction(s, false, Optional.of(cause)));
     }
     return fromIsReused(out);
+  }
+
+  /**
+   * A hit that only the build can confirm (a remote file that may have changed) makes every later
+   * hit of its stage conditional too: each is built on top of it, so if the build finds the remote
+   * file changed, they all run again. They are marked so, naming the step they hang on.
+   */
+  private static List<StepPrediction> dependsOnTheBuild(List<StepPrediction> steps) {
+    List<StepPrediction> out = new ArrayList<>(steps);
+    int stage = -1;
+    StepPrediction unsure = null;
+    for (int i = 0; i < out.size(); i++) {
+      StepPrediction p = out.get(i);
+      if (p.stage() != stage) {
+        stage = p.stage();
+        unsure = null;
+      }
+      if (p.hit() && p.kind().filter(k -> k == Kind.CHECKED_AT_BUILD).isPresent()) {
+        unsure = unsure == null ? p : unsure;
+        continue;
+      }
+      if (unsure != null && p.hit() && p.cause().isEmpty()) {
+        out.set(
+            i,
+            new StepPrediction(
+                p.stage(),
+                p.stageName(),
+                p.line(),
+                p.instruction(),
+                true,
+                Optional.of(
+                    new MissCause(
+                        Kind.CHECKED_AT_BUILD,
+                        unsure.instruction(),
+                        p.instruction()
+                            + " (line "
+                            + p.line()
+                            + ") hits only if "
+                            + unsure.instruction()
+                            + " (line "
+                            + unsure.line()
+                            + ") does, which is"
+                            + " checked at build time"))));
+      }
+    }
+    return List.copyOf(out);
   }
 
   /**

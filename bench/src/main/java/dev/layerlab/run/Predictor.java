@@ -32,7 +32,7 @@ import java.util.Optional;
  * answer beside what the engine then reported. A disagreement is a bug in the model, never noise:
  * the bench reports each one with both answers.
  */
-final class Predictor {
+public final class Predictor {
 
   private final CacheSemantics semantics;
   private final ContextSender sender;
@@ -43,7 +43,7 @@ final class Predictor {
    * @param builder {@code classic} or {@code buildkit}
    * @param daemonVersion the daemon's version as it reports it, for version-dependent rules
    */
-  Predictor(String builder, String daemonVersion, Map<String, String> buildArgs) {
+  public Predictor(String builder, String daemonVersion, Map<String, String> buildArgs) {
     boolean buildkit = builder.equals("buildkit");
     CacheSemantics base = buildkit ? CacheSemantics.BUILDKIT : CacheSemantics.CLASSIC;
     this.semantics = withVersion(base, daemonVersion);
@@ -52,7 +52,7 @@ final class Predictor {
   }
 
   /** The inputs of a build of {@code dockerfile} in {@code root} as they are now. */
-  BuildInputs inputs(Path root, String dockerfile, boolean noCache) throws IOException {
+  public BuildInputs inputs(Path root, String dockerfile, boolean noCache) throws IOException {
     Path file = root.resolve(dockerfile);
     Dockerfile parsed;
     IgnoreRules rules;
@@ -68,14 +68,27 @@ final class Predictor {
         .withNoCache(noCache);
   }
 
+  /** The same predictor with other build arguments, for a build that changes them. */
+  public Predictor withBuildArgs(Map<String, String> args) {
+    Predictor other = new Predictor(semantics, sender, args);
+    other.baseline = baseline;
+    return other;
+  }
+
+  private Predictor(CacheSemantics semantics, ContextSender sender, Map<String, String> args) {
+    this.semantics = semantics;
+    this.sender = sender;
+    this.buildArgs = Map.copyOf(args);
+  }
+
   /** The prediction for a cold build, which also becomes the baseline of later ones. */
-  List<StepPrediction> cold(BuildInputs inputs) {
+  public List<StepPrediction> cold(BuildInputs inputs) {
     baseline = inputs.withNoCache(false);
     return CacheModel.predictFirstBuild(semantics, inputs);
   }
 
   /** The prediction for a rebuild on the cache the cold build left. */
-  List<StepPrediction> rebuild(BuildInputs inputs) {
+  public List<StepPrediction> rebuild(BuildInputs inputs) {
     if (baseline == null) {
       return CacheModel.predictFirstBuild(semantics, inputs);
     }
@@ -83,7 +96,7 @@ final class Predictor {
   }
 
   /** Pairs predicted and observed steps by Dockerfile line, in order. */
-  static List<PredictionRecord> compare(List<StepPrediction> predicted, BuildRecord build) {
+  public static List<PredictionRecord> compare(List<StepPrediction> predicted, BuildRecord build) {
     Map<Integer, Deque<StepRecord>> observed = new LinkedHashMap<>();
     for (StepRecord s : build.steps()) {
       observed.computeIfAbsent(s.line(), k -> new ArrayDeque<>()).add(s);

@@ -45,6 +45,7 @@ class CacheCasesIT {
 
   private final String runId = "cases-" + UUID.randomUUID();
   private final List<CaseObservation> observations = new ArrayList<>();
+  private List<CaseBuild.ModelCheck> modelChecks = List.of();
   private DockerJavaEngine classicEngine;
   private BuildKitCliEngine buildkitEngine;
   private CaseBuild classic;
@@ -71,6 +72,41 @@ class CacheCasesIT {
     try {
       server.close();
       System.out.println(CaseTable.render(observations));
+      List<CaseBuild.ModelCheck> checks = new ArrayList<>(classic.checks());
+      checks.addAll(buildkit.checks());
+      int steps = 0;
+      int right = 0;
+      for (CaseBuild.ModelCheck check : checks) {
+        steps += check.steps().size() - check.conditional().size();
+        right += check.steps().size() - check.conditional().size() - check.wrong().size();
+        System.out.println(
+            "model vs "
+                + check.builder()
+                + ", case "
+                + check.caseId()
+                + ": "
+                + (check.agrees() ? "agrees" : "DISAGREES")
+                + (check.wrong().isEmpty() ? "" : " " + check.wrong())
+                + (check.conditional().isEmpty()
+                    ? ""
+                    : " (" + check.conditional().size() + " step(s) checked at build time)")
+                + (check.observedError().isEmpty()
+                    ? ""
+                    : " [build failed; model: "
+                        + (check.predictedFailure().isEmpty() ? "no failure" : "fails")
+                        + "]"));
+      }
+      System.out.println(
+          "cache model vs engine on the cases: "
+              + right
+              + " of "
+              + steps
+              + " steps agree; "
+              + checks.stream().filter(CaseBuild.ModelCheck::agrees).count()
+              + " of "
+              + checks.size()
+              + " case builds agree");
+      modelChecks = checks;
       Path out = Path.of("target", "cache-cases", "observations.json");
       Files.createDirectories(out.getParent());
       new ObjectMapper()
@@ -87,6 +123,9 @@ class CacheCasesIT {
       classicEngine.close();
       buildkitEngine.close();
     }
+    assertThat(modelChecks)
+        .as("layerlab's cache model agrees with the real builder on every case")
+        .allMatch(CaseBuild.ModelCheck::agrees);
   }
 
   // Case 1: COPY . . before an install step; one source line edited.

@@ -1,5 +1,7 @@
 package dev.layerlab.engine.cases;
 
+import dev.layerlab.cache.MissCause;
+import dev.layerlab.cache.StepPrediction;
 import dev.layerlab.context.ContextEntry;
 import dev.layerlab.context.ContextSender;
 import dev.layerlab.context.ContextSnapshot;
@@ -13,8 +15,11 @@ import dev.layerlab.dockerfile.Instruction;
 import dev.layerlab.engine.BuildOutcome;
 import dev.layerlab.engine.BuildRequest;
 import dev.layerlab.engine.Engine;
+import dev.layerlab.measure.BuildRecord;
 import dev.layerlab.measure.BuildStatus;
+import dev.layerlab.measure.PredictionRecord;
 import dev.layerlab.measure.StepRecord;
+import dev.layerlab.run.Predictor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,18 +105,80 @@ public final class CaseBuild {
     return List.copyOf(created);
   }
 
-  /** Builds the case before and after its change. */
+  /**
+   * The cache model's prediction for a case's second build, beside what the builder did.
+   *
+   * @param steps step by step, for a case whose builds succeeded
+   * @param predictedFailure the model's reason why the build fails, or empty
+   * @param observedError the builder's error, or empty
+   */
+  public record ModelCheck(
+      String caseId,
+      String builder,
+      List<PredictionRecord> steps,
+      String predictedFailure,
+      String observedError) {
+
+    /** Steps whose outcome the model leaves to the build (a remote file's content, say). */
+    public List<PredictionRecord> conditional() {
+      return steps.stream().filter(p -> p.cause().contains("checked at build")).toList();
+    }
+
+    public List<PredictionRecord> wrong() {
+      return steps.stream().filter(p -> !p.agrees() && !conditional().contains(p)).toList();
+    }
+
+    public boolean agrees() {
+      return predictedFailure.isEmpty() == observedError.isEmpty() && wrong().isEmpty();
+    }
+  }
+
+  private final List<ModelCheck> checks = new ArrayList<>();
+
+  /** The model's predictions for every case run so far, beside the builder's answers. */
+  public List<ModelCheck> checks() {
+    return List.copyOf(checks);
+  }
+
+  /** Builds the case before and after its change, and checks the cache model against it. */
   public CaseObservation run(Case c, List<String> notes) throws Exception {
     Path dir = Files.createDirectories(workDir.resolve(c.id() + "-" + builder));
     c.setup().apply(dir);
+    Predictor predictor = new Predictor(builder, engineVersion.split(" ")[0], c.argsBefore());
+    List<StepPrediction> first = predictor.cold(predictor.inputs(dir, "Dockerfile", false));
 
     BuildOutcome before = build(dir, c.argsBefore(), c.network());
     if (before.status() != BuildStatus.OK) {
+      checks.add(new ModelCheck(c.id(), builder, List.of(), failure(first), before.error()));
       return new CaseObservation(
           c.id(), builder, engineVersion, before.steps(), List.of(), before.error(), notes);
     }
     c.change().apply(dir);
+    Predictor changed = predictor.withBuildArgs(c.argsAfter());
+    List<StepPrediction> predicted = changed.rebuild(changed.inputs(dir, "Dockerfile", false));
     BuildOutcome after = build(dir, c.argsAfter(), c.network());
+    BuildRecord record =
+        new BuildRecord(
+            c.id(),
+            "change",
+            builder,
+            1,
+            after.seconds(),
+            0,
+            after.imageBytes(),
+            after.imageId(),
+            after.status(),
+            after.error(),
+            after.steps().stream()
+                .filter(s -> !s.instruction().startsWith("LABEL " + "dev.layerlab"))
+                .toList());
+    checks.add(
+        new ModelCheck(
+            c.id(),
+            builder,
+            after.status() == BuildStatus.OK ? Predictor.compare(predicted, record) : List.of(),
+            failure(predicted),
+            after.status() == BuildStatus.OK ? "" : after.error()));
     return new CaseObservation(
         c.id(),
         builder,
@@ -120,6 +187,16 @@ public final class CaseBuild {
         after.steps(),
         after.status() == BuildStatus.OK ? "" : "after the change: " + after.error(),
         notes);
+  }
+
+  private static String failure(List<StepPrediction> predicted) {
+    return predicted.stream()
+        .flatMap(p -> p.cause().stream())
+        .filter(
+            c -> c.kind() == MissCause.Kind.BUILD_FAILS || c.kind() == MissCause.Kind.UNSUPPORTED)
+        .map(MissCause::sentence)
+        .findFirst()
+        .orElse("");
   }
 
   private BuildOutcome build(Path dir, Map<String, String> args, String network) throws Exception {
