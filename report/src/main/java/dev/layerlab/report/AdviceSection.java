@@ -4,6 +4,7 @@ import dev.layerlab.advice.Finding;
 import dev.layerlab.measure.RunResult;
 import dev.layerlab.measure.VariantAdvice;
 import dev.layerlab.stats.Ratio;
+import java.util.List;
 import java.util.Locale;
 
 /** The summary's advice: findings per variant, the rewrite, and its measured saving. */
@@ -55,11 +56,15 @@ final class AdviceSection {
   }
 
   private static void measured(RunView view, VariantAdvice a, StringBuilder md) {
-    if (a.measuredAs().isEmpty() || view.builds(a.measuredAs().get(), "cold").isEmpty()) {
+    String twin = a.measuredAs().orElse("");
+    List<String> builders =
+        view.builders().stream()
+            .filter(b -> !twin.isEmpty() && !view.builds(view.label(twin, b), "cold").isEmpty())
+            .toList();
+    if (builders.isEmpty()) {
       md.append("The rewrite was not built in this run, so its saving is not measured.\n\n");
       return;
     }
-    String twin = a.measuredAs().get();
     if (twin.equals(a.variant() + "-rewritten")) {
       md.append("layerlab built the rewrite as variant `").append(twin).append("`.");
     } else {
@@ -67,32 +72,39 @@ final class AdviceSection {
           .append(twin)
           .append("`, so that variant's builds measure it.");
     }
-    md.append(" Measured saving per change (median build seconds):\n\n")
-        .append("| change | ")
-        .append(a.variant())
-        .append(" | rewrite | saving (range) |")
-        .append(" flagged step ran (original → rewrite) |\n|---|---:|---:|---:|---|\n");
-    for (String change : view.changes()) {
-      Stats before = view.buildSeconds(a.variant(), change);
-      Stats after = view.buildSeconds(twin, change);
-      if (before.isEmpty() || after.isEmpty() || change.equals("cold")) {
-        continue;
+    md.append(" Measured saving per change (median build seconds):\n\n");
+    for (String builder : builders) {
+      String original = view.label(a.variant(), builder);
+      String rewrite = view.label(twin, builder);
+      if (builders.size() > 1 || view.builders().size() > 1) {
+        md.append("With the ").append(builder).append(" builder:\n\n");
       }
-      md.append("| ")
-          .append(change)
-          .append(" | ")
-          .append(SummaryReport.secs(before.median()))
-          .append(" | ")
-          .append(SummaryReport.secs(after.median()))
-          .append(" | ")
-          .append(saving(view, a.variant(), twin, change))
-          .append(" | ")
-          .append(flaggedRan(view, a, a.variant(), change))
-          .append(" → ")
-          .append(flaggedRan(view, a, twin, change))
-          .append(" |\n");
+      md.append("| change | ")
+          .append(a.variant())
+          .append(" | rewrite | saving (range) |")
+          .append(" flagged step ran (original → rewrite) |\n|---|---:|---:|---:|---|\n");
+      for (String change : view.changes()) {
+        Stats before = view.buildSeconds(original, change);
+        Stats after = view.buildSeconds(rewrite, change);
+        if (before.isEmpty() || after.isEmpty() || change.equals("cold")) {
+          continue;
+        }
+        md.append("| ")
+            .append(change)
+            .append(" | ")
+            .append(SummaryReport.secs(before.median()))
+            .append(" | ")
+            .append(SummaryReport.secs(after.median()))
+            .append(" | ")
+            .append(saving(view, original, rewrite, change))
+            .append(" | ")
+            .append(flaggedRan(view, a, original, original, change))
+            .append(" → ")
+            .append(flaggedRan(view, a, original, rewrite, change))
+            .append(" |\n");
+      }
+      md.append("\n");
     }
-    md.append("\n");
   }
 
   /** {@code 23.1× (18.9–30.0)}: the ratio of medians and its range between the extremes. */
@@ -109,10 +121,11 @@ final class AdviceSection {
    * How many of a cell's builds ran the step the first finding points at, found by its instruction
    * text so that it is recognised in the rewrite too.
    */
-  private static String flaggedRan(RunView view, VariantAdvice a, String variant, String change) {
+  private static String flaggedRan(
+      RunView view, VariantAdvice a, String original, String variant, String change) {
     int line = a.findings().get(0).line();
     java.util.Optional<String> instruction =
-        view.builds(a.variant(), "cold").stream()
+        view.builds(original, "cold").stream()
             .flatMap(b -> b.steps().stream())
             .filter(s -> s.line() == line)
             .map(dev.layerlab.measure.StepRecord::instruction)

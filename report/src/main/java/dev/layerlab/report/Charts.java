@@ -134,7 +134,8 @@ public final class Charts {
     styler.setChartBackgroundColor(Color.WHITE);
     styler.setPlotBackgroundColor(Color.WHITE);
     styler.setPlotBorderVisible(false);
-    styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+    styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+    styler.setLegendLayout(Styler.LegendLayout.Horizontal);
     styler.setSeriesColors(PALETTE);
     styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
     styler.setDecimalPattern("#0.0");

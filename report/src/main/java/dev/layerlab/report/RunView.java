@@ -22,6 +22,31 @@ public final class RunView {
     this.run = run;
   }
 
+  /**
+   * The name a build's variant goes by in tables and charts: the variant alone when the run used
+   * one builder, else the variant and the builder, since the builders' caches behave differently
+   * and their timings must never be pooled.
+   */
+  public String label(BuildRecord b) {
+    return multiBuilder() ? label(b.variant(), b.builder()) : b.variant();
+  }
+
+  /** The label of a variant built by a builder, as {@link #label(BuildRecord)} gives it. */
+  public String label(String variant, String builder) {
+    return multiBuilder() ? variant + " · " + builder : variant;
+  }
+
+  /** The builders the run used, in the order they ran. */
+  public List<String> builders() {
+    java.util.Set<String> b = new java.util.LinkedHashSet<>();
+    run.builds().forEach(x -> b.add(x.builder()));
+    return List.copyOf(b);
+  }
+
+  private boolean multiBuilder() {
+    return run.builds().stream().map(BuildRecord::builder).distinct().count() > 1;
+  }
+
   public RunResult run() {
     return run;
   }
@@ -29,7 +54,7 @@ public final class RunView {
   /** Variants in the order they were built. */
   public List<String> variants() {
     Set<String> v = new LinkedHashSet<>();
-    run.builds().forEach(b -> v.add(b.variant()));
+    run.builds().forEach(b -> v.add(label(b)));
     return List.copyOf(v);
   }
 
@@ -43,7 +68,7 @@ public final class RunView {
   /** Successful builds of one cell. */
   public List<BuildRecord> builds(String variant, String change) {
     return run.builds().stream()
-        .filter(b -> b.variant().equals(variant) && b.change().equals(change))
+        .filter(b -> label(b).equals(variant) && b.change().equals(change))
         .filter(b -> b.status() == BuildStatus.OK)
         .toList();
   }
@@ -58,7 +83,7 @@ public final class RunView {
       for (String c : changes()) {
         long failed =
             run.builds().stream()
-                .filter(b -> b.variant().equals(v) && b.change().equals(c))
+                .filter(b -> label(b).equals(v) && b.change().equals(c))
                 .filter(b -> b.status() != BuildStatus.OK)
                 .count();
         Summary s = buildSummary(v, c);

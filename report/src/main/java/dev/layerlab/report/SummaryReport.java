@@ -31,10 +31,8 @@ public final class SummaryReport {
         .append(run.runId())
         .append("\n\n");
     md.append("Built with ")
-        .append(env.getOrDefault("engine", "?"))
-        .append(" (")
-        .append(env.getOrDefault("builder", "?"))
-        .append(" builder) against Docker ")
+        .append(builtWith(env))
+        .append(" against Docker ")
         .append(env.getOrDefault("docker_version", "?"))
         .append(" on ")
         .append(env.getOrDefault("cores", "?"))
@@ -72,8 +70,30 @@ public final class SummaryReport {
     return md.toString();
   }
 
+  /** "the classic builder (docker-java) and the buildkit builder (docker-cli ...)". */
+  static String builtWith(Map<String, String> env) {
+    String[] engines = env.getOrDefault("engine", "?").split(", ");
+    String[] builders = env.getOrDefault("builder", "?").split(", ");
+    StringJoiner out = new StringJoiner(" and ");
+    for (int i = 0; i < builders.length; i++) {
+      out.add("the " + builders[i] + " builder (" + (i < engines.length ? engines[i] : "?") + ")");
+    }
+    return out.toString();
+  }
+
   private static void headline(RunView view, StringBuilder md) {
-    List<String> variants = view.variants();
+    for (String builder : view.builders()) {
+      String suffix = " · " + builder;
+      List<String> variants =
+          view.builders().size() == 1
+              ? view.variants()
+              : view.variants().stream().filter(v -> v.endsWith(suffix)).toList();
+      headline(view, variants, md);
+    }
+  }
+
+  /** The fastest and slowest of some variants after a source edit, in one bold line. */
+  private static void headline(RunView view, List<String> variants, StringBuilder md) {
     if (variants.size() < 2 || !view.changes().contains("edit-source")) {
       return;
     }
