@@ -61,7 +61,6 @@ class DockerJavaEngineIT {
         context.resolve("Dockerfile"), "FROM scratch\nCOPY a.txt /a.txt\nCOPY b.txt /b.txt\n");
     Files.writeString(context.resolve("a.txt"), "a " + runId + "\n");
     Files.writeString(context.resolve("b.txt"), "b\n");
-    Set<String> imagesBefore = allImageIds();
 
     BuildOutcome first = build(false);
     BuildOutcome again = build(false);
@@ -91,8 +90,8 @@ class DockerJavaEngineIT {
     assertThat(engine.removeImages(created)).as("no image refused removal").isEmpty();
     created.clear();
     Set<String> after = allImageIds();
-    // Other builds may share the daemon, so compare with what existed and what was made.
-    assertThat(after).as("nothing that existed before is removed").containsAll(imagesBefore);
+    // Other work may share the daemon, so only what these builds made is checked; they stood on
+    // nothing (FROM scratch) that could have been removed by mistake.
     assertThat(after.stream().map(id -> id.substring(7, 19)))
         .as("every image the builds made is removed")
         .doesNotContainAnyElementsOf(made);
