@@ -150,15 +150,16 @@ public final class ScenarioLoader {
             t.getValueNode(),
             "change pattern '" + id + "' edits " + target + ", which is not a file in " + dir);
       }
-      if (ChangeApplier.commentPrefix(target).isEmpty()) {
+      Optional<String> notEditable;
+      try {
+        notEditable = ChangeApplier.whyNotEditable(dir, target);
+      } catch (IOException e) {
+        throw problem(t.getValueNode(), "cannot read " + target + ": " + e.getMessage());
+      }
+      if (notEditable.isPresent()) {
         throw problem(
             t.getValueNode(),
-            "change pattern '"
-                + id
-                + "' cannot edit "
-                + target
-                + ": layerlab edits a file by adding a comment line, and knows no comment syntax"
-                + " for this kind of file");
+            "change pattern '" + id + "' cannot edit " + target + ": " + notEditable.get());
       }
       changes.put(pattern, target);
     }

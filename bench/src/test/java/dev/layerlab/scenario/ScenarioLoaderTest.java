@@ -77,12 +77,60 @@ class ScenarioLoaderTest {
   @Test
   void fileWithoutKnownCommentSyntax_cannotBeAChangeTarget() throws Exception {
     Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
-    Files.writeString(dir.resolve("package.json"), "{}\n");
+    Files.writeString(dir.resolve("logo.png"), "not really a picture\n");
     Files.writeString(
         dir.resolve("scenario.yaml"),
-        "variants:\n  v: Dockerfile\nchanges:\n  edit-deps: package.json\n");
+        "variants:\n  v: Dockerfile\nchanges:\n  edit-source: logo.png\n");
 
     assertThatThrownBy(() -> ScenarioLoader.load(dir))
-        .hasMessageContaining("cannot edit package.json");
+        .hasMessageContaining("scenario.yaml:4:")
+        .hasMessageContaining("cannot edit logo.png")
+        .hasMessageContaining("knows no comment syntax");
+  }
+
+  @Test
+  void jsonAndXmlManifests_areChangeTargets() throws Exception {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
+    Files.writeString(dir.resolve("package.json"), "{\"name\": \"t\"}\n");
+    Files.writeString(dir.resolve("pom.xml"), "<project></project>\n");
+    Files.writeString(
+        dir.resolve("scenario.yaml"),
+        "variants:\n  v: Dockerfile\nchanges:\n  edit-deps: package.json\n"
+            + "  edit-config: pom.xml\n");
+
+    Scenario s = ScenarioLoader.load(dir);
+
+    assertThat(s.changes())
+        .containsEntry(ChangePattern.EDIT_DEPS, "package.json")
+        .containsEntry(ChangePattern.EDIT_CONFIG, "pom.xml");
+  }
+
+  @Test
+  void jsonFileWithoutATopLevelObject_isRejectedWithItsReason() throws Exception {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
+    Files.writeString(dir.resolve("versions.json"), "[\"1.0\"]\n");
+    Files.writeString(
+        dir.resolve("scenario.yaml"),
+        "variants:\n  v: Dockerfile\nchanges:\n  edit-deps: versions.json\n");
+
+    assertThatThrownBy(() -> ScenarioLoader.load(dir))
+        .hasMessageContaining("scenario.yaml:4:")
+        .hasMessageContaining("cannot edit versions.json")
+        .hasMessageContaining("not an object");
+  }
+
+  @Test
+  void everyScenarioInTheProject_loads() throws Exception {
+    for (String name : new String[] {"node-app", "java-app", "multistage-app"}) {
+      Scenario s = ScenarioLoader.load(projectDir().resolve("scenarios").resolve(name));
+
+      assertThat(s.variants()).as(name).containsKeys("naive", "deps-first", "cache-mount");
+      assertThat(s.changes())
+          .as(name)
+          .containsKeys(
+              ChangePattern.EDIT_SOURCE, ChangePattern.EDIT_DEPS, ChangePattern.EDIT_CONFIG);
+      assertThat(s.startup()).as(name).isPresent();
+      assertThat(s.startup().get().mounted()).as(name).isPresent();
+    }
   }
 }

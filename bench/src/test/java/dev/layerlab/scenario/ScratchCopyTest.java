@@ -48,6 +48,8 @@ class ScratchCopyTest {
   void jsCommentsUseSlashes() {
     assertThat(ChangeApplier.commentPrefix("src/index.js")).contains("//");
     assertThat(ChangeApplier.commentPrefix("requirements.txt")).contains("#");
-    assertThat(ChangeApplier.commentPrefix("data.json")).isEmpty();
+    assertThat(ChangeApplier.commentPrefix("data.json"))
+        .as("JSON takes a key, not a comment")
+        .isEmpty();
   }
 }
