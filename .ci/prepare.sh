@@ -42,9 +42,15 @@ start_daemon() {
 }
 
 make_standins() {
-  local recipe image
+  # LAYERLAB_SCENARIOS names the scenarios whose base images to make (all when unset); a
+  # multi-stage scenario also needs the recipes of the images its other stages use.
+  local recipe image name
   for recipe in "$repo"/scenarios/*/base/standin.env; do
     [[ -f "$recipe" ]] || continue
+    name=$(basename "$(dirname "$(dirname "$recipe")")")
+    if [[ -n "${LAYERLAB_SCENARIOS:-}" && " $LAYERLAB_SCENARIOS " != *" $name "* ]]; then
+      continue
+    fi
     image=$(sed -n 's/^IMAGE=//p' "$recipe" | head -1)
     [[ -n "$image" ]] || { log "$recipe names no IMAGE"; return 1; }
     if docker image inspect "$image" >/dev/null 2>&1; then
