@@ -2,15 +2,9 @@ package dev.layerlab.run;
 
 import dev.layerlab.cache.BuildInputs;
 import dev.layerlab.cache.StepPrediction;
-import dev.layerlab.context.ContextEntry;
-import dev.layerlab.context.ContextSender;
-import dev.layerlab.context.ContextSnapshot;
-import dev.layerlab.context.ContextWalker;
-import dev.layerlab.context.IgnoreFileException;
-import dev.layerlab.context.IgnoreRules;
-import dev.layerlab.context.SnapshotCache;
 import dev.layerlab.engine.BuildOutcome;
 import dev.layerlab.engine.BuildRequest;
+import dev.layerlab.engine.ClassicContext;
 import dev.layerlab.engine.Engine;
 import dev.layerlab.engine.EngineException;
 import dev.layerlab.engine.EngineInfo;
@@ -25,7 +19,6 @@ import dev.layerlab.scenario.Scenario;
 import dev.layerlab.scenario.ScenarioException;
 import dev.layerlab.scenario.ScratchCopy;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +28,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -176,7 +168,7 @@ public final class BenchRunner {
         cell.engine.build(
             new BuildRequest(
                 scratch.root(),
-                contextPaths(scratch.root(), dockerfile),
+                ClassicContext.paths(scratch.root(), dockerfile),
                 dockerfile,
                 run.buildArgs,
                 labels,
@@ -206,41 +198,6 @@ public final class BenchRunner {
             steps);
     listener.on(new BenchEvent.BuildFinished(record, cell.number, run.total));
     return record;
-  }
-
-  /**
-   * The context the {@code docker} CLI sends to the classic builder: everything the ignore rules
-   * keep, plus the Dockerfile and {@code .dockerignore}, which the CLI always sends (the daemon
-   * reads them and removes them again when they are ignored). BuildKit engines read the directory
-   * themselves.
-   */
-  static List<String> contextPaths(Path root, String dockerfile) throws IOException {
-    IgnoreRules rules;
-    try {
-      rules = IgnoreRules.forBuild(root, root.resolve(dockerfile), ContextSender.CLASSIC);
-    } catch (IgnoreFileException e) {
-      throw new IOException(e.getMessage(), e);
-    }
-    ContextSnapshot snapshot =
-        new ContextWalker(rules, SnapshotCache.none(), ContextSender.CLASSIC).snapshot(root);
-    TreeSet<String> paths = new TreeSet<>();
-    for (ContextEntry entry : snapshot.entries()) {
-      paths.add(entry.path());
-    }
-    for (String always : List.of(dockerfile, ".dockerignore")) {
-      if (root.resolve(always).toFile().isFile()) {
-        addWithParents(paths, always);
-      }
-    }
-    return List.copyOf(paths);
-  }
-
-  private static void addWithParents(TreeSet<String> paths, String path) {
-    int slash = -1;
-    while ((slash = path.indexOf('/', slash + 1)) >= 0) {
-      paths.add(path.substring(0, slash));
-    }
-    paths.add(path);
   }
 
   /**

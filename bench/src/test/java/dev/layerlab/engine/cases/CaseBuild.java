@@ -2,31 +2,23 @@ package dev.layerlab.engine.cases;
 
 import dev.layerlab.cache.MissCause;
 import dev.layerlab.cache.StepPrediction;
-import dev.layerlab.context.ContextEntry;
-import dev.layerlab.context.ContextSender;
-import dev.layerlab.context.ContextSnapshot;
-import dev.layerlab.context.ContextWalker;
-import dev.layerlab.context.IgnoreFileException;
-import dev.layerlab.context.IgnoreRules;
-import dev.layerlab.context.SnapshotCache;
 import dev.layerlab.dockerfile.Dockerfile;
 import dev.layerlab.dockerfile.DockerfileParser;
 import dev.layerlab.dockerfile.Instruction;
 import dev.layerlab.engine.BuildOutcome;
 import dev.layerlab.engine.BuildRequest;
+import dev.layerlab.engine.ClassicContext;
 import dev.layerlab.engine.Engine;
 import dev.layerlab.measure.BuildRecord;
 import dev.layerlab.measure.BuildStatus;
 import dev.layerlab.measure.PredictionRecord;
 import dev.layerlab.measure.StepRecord;
 import dev.layerlab.run.Predictor;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Builds one cache case with one builder: writes the fixture into a fresh directory, builds it,
@@ -200,7 +192,8 @@ public final class CaseBuild {
   }
 
   private BuildOutcome build(Path dir, Map<String, String> args, String network) throws Exception {
-    List<String> paths = builder.equals("classic") ? classicContext(dir) : List.of();
+    List<String> paths =
+        builder.equals("classic") ? ClassicContext.paths(dir, "Dockerfile") : List.of();
     BuildOutcome outcome =
         engine.build(new BuildRequest(dir, paths, "Dockerfile", args, labels, false, network));
     created.addAll(outcome.createdImages());
@@ -226,29 +219,5 @@ public final class CaseBuild {
         lined,
         outcome.createdImages(),
         outcome.error());
-  }
-
-  /**
-   * The entries the docker CLI sends the classic builder: the kept files, Dockerfile and ignore.
-   */
-  private static List<String> classicContext(Path root) throws IOException {
-    IgnoreRules rules;
-    try {
-      rules = IgnoreRules.forBuild(root, root.resolve("Dockerfile"), ContextSender.CLASSIC);
-    } catch (IgnoreFileException e) {
-      throw new IOException(e.getMessage(), e);
-    }
-    ContextSnapshot snapshot =
-        new ContextWalker(rules, SnapshotCache.none(), ContextSender.CLASSIC).snapshot(root);
-    TreeSet<String> paths = new TreeSet<>();
-    for (ContextEntry entry : snapshot.entries()) {
-      paths.add(entry.path());
-    }
-    for (String always : List.of("Dockerfile", ".dockerignore")) {
-      if (Files.isRegularFile(root.resolve(always))) {
-        paths.add(always);
-      }
-    }
-    return List.copyOf(paths);
   }
 }
