@@ -36,6 +36,13 @@ public final class RunView {
     return multiBuilder() ? variant + " · " + builder : variant;
   }
 
+  /** The variant labels of one builder's builds, in the order they were built. */
+  public List<String> variants(String builder) {
+    java.util.Set<String> v = new java.util.LinkedHashSet<>();
+    run.builds().stream().filter(b -> b.builder().equals(builder)).forEach(b -> v.add(label(b)));
+    return List.copyOf(v);
+  }
+
   /** The builders the run used, in the order they ran. */
   public List<String> builders() {
     java.util.Set<String> b = new java.util.LinkedHashSet<>();

@@ -66,13 +66,20 @@ public final class StatsTable {
   }
 
   private static void speedups(RunView view, StringBuilder out) {
-    if (view.variants().size() < 2) {
+    // Timings of different builders are never compared: their caches behave differently.
+    for (String builder : view.builders()) {
+      speedups(view, view.variants(builder), out);
+    }
+  }
+
+  private static void speedups(RunView view, List<String> variants, StringBuilder out) {
+    if (variants.size() < 2) {
       return;
     }
     for (String change : view.changes()) {
       String fastest = null;
       String slowest = null;
-      for (String v : view.variants()) {
+      for (String v : variants) {
         Summary s = view.buildSummary(v, change);
         if (s.isEmpty()) {
           continue;

@@ -83,12 +83,7 @@ public final class SummaryReport {
 
   private static void headline(RunView view, StringBuilder md) {
     for (String builder : view.builders()) {
-      String suffix = " · " + builder;
-      List<String> variants =
-          view.builders().size() == 1
-              ? view.variants()
-              : view.variants().stream().filter(v -> v.endsWith(suffix)).toList();
-      headline(view, variants, md);
+      headline(view, view.variants(builder), md);
     }
   }
 

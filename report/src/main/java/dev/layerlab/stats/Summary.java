@@ -39,6 +39,13 @@ public record Summary(
   /** How many scaled MADs from the median make a value an outlier. */
   public static final double OUTLIER_LIMIT = 3.0;
 
+  /**
+   * A value closer to the median than this fraction of it is never an outlier, however small the
+   * MAD: with three quick builds the MAD can be a few milliseconds, and a 20 ms wobble on a 0.1 s
+   * build is the machine's jitter, not a build to distrust.
+   */
+  public static final double MIN_RELATIVE_DEVIATION = 0.25;
+
   /** Below this many values, no value is called an outlier: there is no majority to judge by. */
   public static final int MIN_COUNT_FOR_OUTLIERS = 3;
 
@@ -91,7 +98,8 @@ public record Summary(
     // off, which says more about rounding than about the build, so nothing is flagged then.
     if (n >= MIN_COUNT_FOR_OUTLIERS && mad > 0) {
       for (int i = 0; i < n; i++) {
-        if (deviations[i] > OUTLIER_LIMIT * MAD_SCALE * mad) {
+        if (deviations[i] > OUTLIER_LIMIT * MAD_SCALE * mad
+            && deviations[i] > MIN_RELATIVE_DEVIATION * Math.abs(median)) {
           outliers.add(labels.get(i));
         }
       }
