@@ -214,7 +214,7 @@ public final class BenchRunner {
    * reads them and removes them again when they are ignored). BuildKit engines read the directory
    * themselves.
    */
-  static List<String> contextPaths(Path root, String dockerfile) throws IOException {
+  public static List<String> contextPaths(Path root, String dockerfile) throws IOException {
     IgnoreRules rules;
     try {
       rules = IgnoreRules.forBuild(root, root.resolve(dockerfile), ContextSender.CLASSIC);
