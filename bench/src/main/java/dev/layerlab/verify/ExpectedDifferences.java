@@ -11,6 +11,9 @@ public interface ExpectedDifferences {
   /** Why {@code path} may differ in content between the images, if it may. */
   Optional<String> changedInRewrite(String path);
 
+  /** Why {@code path} may exist in the rewrite's image only, if it may. */
+  Optional<String> addedInRewrite(String path);
+
   /** Expects no difference at all. */
   static ExpectedDifferences none() {
     return new ExpectedDifferences() {
@@ -21,6 +24,11 @@ public interface ExpectedDifferences {
 
       @Override
       public Optional<String> changedInRewrite(String path) {
+        return Optional.empty();
+      }
+
+      @Override
+      public Optional<String> addedInRewrite(String path) {
         return Optional.empty();
       }
     };

@@ -32,7 +32,8 @@ public final class ImageComparator {
             new Difference(
                 path, "only in the original", expected.missingFromRewrite(path).orElse("")));
       } else if (before == null) {
-        differences.add(new Difference(path, "only in the rewrite", ""));
+        differences.add(
+            new Difference(path, "only in the rewrite", expected.addedInRewrite(path).orElse("")));
       } else {
         String why = before.differenceFrom(after);
         if (!why.isEmpty()) {

@@ -2,8 +2,15 @@ package dev.layerlab.cli;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
+import dev.layerlab.advice.AdviceOptions;
 import dev.layerlab.advice.Advisor;
 import dev.layerlab.advice.Analysis;
+import dev.layerlab.context.ContextSender;
+import dev.layerlab.context.ContextSnapshot;
+import dev.layerlab.context.ContextWalker;
+import dev.layerlab.context.IgnoreFileException;
+import dev.layerlab.context.IgnoreRules;
+import dev.layerlab.context.SnapshotCache;
 import dev.layerlab.dockerfile.Dockerfile;
 import dev.layerlab.dockerfile.DockerfileException;
 import dev.layerlab.dockerfile.DockerfileParser;
@@ -102,7 +109,10 @@ final class RewriteCommand implements Callable<Integer> {
     Path file = dockerfile;
     String text = read(file);
     Path contextDir = (context != null ? context : file.toAbsolutePath().getParent());
-    Analysis analysis = Advisor.analyze(parse(file), text, Optional.of(contextDir));
+    AdviceOptions options =
+        AdviceOptions.defaults(Optional.of(contextDir))
+            .withSnapshot(snapshot(contextDir, file.toAbsolutePath()));
+    Analysis analysis = Advisor.analyze(parse(file), text, options);
 
     if (analysis.rewritten().isEmpty()) {
       out.println(file + ": nothing to rewrite: no finding can be fixed by moving lines");
@@ -127,13 +137,14 @@ final class RewriteCommand implements Callable<Integer> {
     out.println("wrote " + target);
     if (analysis.suggestedDockerignore().isPresent()) {
       Path ignore = contextDir.resolve(".dockerignore");
-      String existing = Files.exists(ignore) ? read(ignore) : "";
-      Path ignoreTarget = Files.exists(ignore) ? siblingOf(ignore, ".layerlab") : ignore;
+      boolean exists = Files.exists(ignore);
+      String existing = exists ? read(ignore) : "";
+      Path ignoreTarget = exists ? siblingOf(ignore, ".layerlab") : ignore;
       write(ignoreTarget, ImageVerifier.merged(existing, analysis.suggestedDockerignore().get()));
       out.println(
           "wrote "
               + ignoreTarget
-              + (Files.exists(ignore) ? " (.dockerignore with the suggested lines added)" : ""));
+              + (exists ? " (the existing .dockerignore with the suggested lines added)" : ""));
     }
     out.flush();
     return ExitCodes.OK;
@@ -242,6 +253,19 @@ final class RewriteCommand implements Callable<Integer> {
               + (Files.isDirectory(dockerfile)
                   ? " (that is a directory; name the Dockerfile in it)"
                   : ""));
+    }
+  }
+
+  /** The context as the classic builder sees it, so that LL002 can suggest .dockerignore lines. */
+  private static ContextSnapshot snapshot(Path dir, Path dockerfile) {
+    try {
+      IgnoreRules rules = IgnoreRules.forBuild(dir, dockerfile, ContextSender.CLASSIC);
+      return new ContextWalker(rules, SnapshotCache.none(), ContextSender.CLASSIC).snapshot(dir);
+    } catch (IgnoreFileException e) {
+      throw new Failure(ExitCodes.BAD_INPUT, e.getMessage(), e);
+    } catch (IOException e) {
+      throw new Failure(
+          ExitCodes.BAD_INPUT, dir + ": cannot read the context: " + e.getMessage(), e);
     }
   }
 
