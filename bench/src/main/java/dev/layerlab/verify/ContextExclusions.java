@@ -22,7 +22,10 @@ public record ContextExclusions(Set<String> excluded, Set<String> rewrittenFiles
   public Optional<String> missingFromRewrite(String path) {
     return matching(path, excluded)
         .map(p -> "the rewrite's .dockerignore leaves out " + p)
-        .or(() -> matching(path, rewrittenFiles).map(p -> p + " is itself rewritten"));
+        .or(
+            () ->
+                matching(path, rewrittenFiles)
+                    .map(p -> "the rewrite's .dockerignore leaves out " + p));
   }
 
   @Override

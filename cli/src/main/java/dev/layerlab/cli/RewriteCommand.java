@@ -108,10 +108,11 @@ final class RewriteCommand implements Callable<Integer> {
     checkOptions();
     Path file = dockerfile;
     String text = read(file);
-    Path contextDir = (context != null ? context : file.toAbsolutePath().getParent());
+    Path contextDir =
+        context != null ? context : file.getParent() != null ? file.getParent() : Path.of("");
     AdviceOptions options =
         AdviceOptions.defaults(Optional.of(contextDir))
-            .withSnapshot(snapshot(contextDir, file.toAbsolutePath()));
+            .withSnapshot(snapshot(contextDir.toAbsolutePath(), file.toAbsolutePath()));
     Analysis analysis = Advisor.analyze(parse(file), text, options);
 
     if (analysis.rewritten().isEmpty()) {
