@@ -428,6 +428,85 @@ public final class DockerJavaEngine implements Engine {
     }
   }
 
+  /** The start-up configuration of an image. */
+  public ImageConfig imageConfig(String imageId) throws EngineException {
+    try {
+      com.github.dockerjava.api.model.ContainerConfig c =
+          client.inspectImageCmd(imageId).exec().getConfig();
+      if (c == null) {
+        return new ImageConfig(List.of(), List.of(), List.of(), "", "", List.of());
+      }
+      List<String> ports = new ArrayList<>();
+      if (c.getExposedPorts() != null) {
+        for (com.github.dockerjava.api.model.ExposedPort p : c.getExposedPorts()) {
+          ports.add(p.toString());
+        }
+      }
+      return new ImageConfig(
+          listOf(c.getCmd()),
+          listOf(c.getEntrypoint()),
+          listOf(c.getEnv()),
+          c.getWorkingDir() == null ? "" : c.getWorkingDir(),
+          c.getUser() == null ? "" : c.getUser(),
+          ports);
+    } catch (NotFoundException e) {
+      throw new EngineException("image " + imageId + " not found: " + describe(e), e);
+    } catch (RuntimeException e) {
+      throw unreachable(e);
+    }
+  }
+
+  /**
+   * Hands {@code reader} the file system of {@code imageId} as a tar stream, from a container that
+   * is created with {@code labels}, never started, and removed before this returns. docker-java has
+   * no command for {@code /containers/{id}/export}, so it is called through its transport.
+   */
+  public <T> T exportFileSystem(String imageId, Map<String, String> labels, ExportReader<T> reader)
+      throws EngineException {
+    String containerId = null;
+    try {
+      containerId =
+          client
+              .createContainerCmd(imageId)
+              .withLabels(labels)
+              .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none"))
+              .exec()
+              .getId();
+      DockerHttpClient.Request request =
+          DockerHttpClient.Request.builder()
+              .method(DockerHttpClient.Request.Method.GET)
+              .path("/containers/" + containerId + "/export")
+              .build();
+      try (DockerHttpClient.Response response = http.execute(request);
+          InputStream body = response.getBody()) {
+        if (response.getStatusCode() != 200) {
+          throw new EngineException(
+              "export of image " + imageId + " answered " + response.getStatusCode());
+        }
+        return reader.read(body);
+      }
+    } catch (IOException e) {
+      throw new EngineException(
+          "cannot read the file system of image " + imageId + ": " + e.getMessage(), e);
+    } catch (NotFoundException e) {
+      throw new EngineException("image " + imageId + " not found: " + describe(e), e);
+    } catch (RuntimeException e) {
+      throw unreachable(e);
+    } finally {
+      if (containerId != null) {
+        try {
+          client.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+        } catch (RuntimeException ignored) {
+          // Removed by label in the caller's final clean-up.
+        }
+      }
+    }
+  }
+
+  private static List<String> listOf(String[] values) {
+    return values == null ? List.of() : List.of(values);
+  }
+
   @Override
   public List<String> removeImages(Collection<String> imageIds) {
     // Children must go before their parents. The ids come oldest first, so newest-first order

@@ -20,6 +20,9 @@ public final class ExitCodes {
   /** The results store could not be opened or read ({@code --store}, or its file). */
   public static final int STORE_UNAVAILABLE = 5;
 
+  /** {@code rewrite --verify}: the rewritten Dockerfile builds a different image. */
+  public static final int IMAGE_DIFFERS = 6;
+
   /** Something layerlab did not expect; a bug worth reporting. */
   public static final int INTERNAL = 70;
 

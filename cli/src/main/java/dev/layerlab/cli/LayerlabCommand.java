@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "Explains slow container image rebuilds, fixes the Dockerfile, and proves it.",
     subcommands = {
       AnalyzeCommand.class,
+      RewriteCommand.class,
       CheckCommand.class,
       RulesCommand.class,
       ContextCommand.class,
