@@ -88,8 +88,27 @@ public final class ImageVerifier {
       Path root = scratch.root();
       Files.writeString(root.resolve(dockerfile), request.original(), StandardCharsets.UTF_8);
       List<String> originalPaths = ClassicContext.paths(root, dockerfile);
-      String originalImage = build(root, originalPaths, dockerfile, request, labels, "original");
+      String originalImage =
+          build(root, originalPaths, dockerfile, request, labels, "original", false);
       finals.add(originalImage);
+      // A second build of the original, without the cache, shows which files the build itself
+      // does not reproduce; differences there are not the rewrite's doing.
+      String originalAgain =
+          build(root, originalPaths, dockerfile, request, labels, "original", true);
+      finals.add(originalAgain);
+      Map<String, FileEntry> originalFiles =
+          engine.exportFileSystem(originalImage, labels, FileSystemReader::read);
+      Set<String> noise = new HashSet<>();
+      for (Difference d :
+          ImageComparator.compare(
+                  originalFiles,
+                  engine.exportFileSystem(originalAgain, labels, FileSystemReader::read),
+                  engine.imageConfig(originalImage),
+                  engine.imageConfig(originalAgain),
+                  ExpectedDifferences.none())
+              .differences()) {
+        noise.add(d.where());
+      }
 
       Files.writeString(root.resolve(dockerfile), request.rewritten(), StandardCharsets.UTF_8);
       Set<String> rewrittenFiles = new HashSet<>(Set.of(dockerfile));
@@ -102,18 +121,19 @@ public final class ImageVerifier {
         rewrittenFiles.add(".dockerignore");
       }
       List<String> rewritePaths = ClassicContext.paths(root, dockerfile);
-      String rewriteImage = build(root, rewritePaths, dockerfile, request, labels, "rewrite");
+      String rewriteImage =
+          build(root, rewritePaths, dockerfile, request, labels, "rewrite", false);
       finals.add(rewriteImage);
 
       Set<String> excluded = new LinkedHashSet<>(originalPaths);
       excluded.removeAll(rewritePaths);
       Comparison comparison =
           ImageComparator.compare(
-              engine.exportFileSystem(originalImage, labels, FileSystemReader::read),
+              originalFiles,
               engine.exportFileSystem(rewriteImage, labels, FileSystemReader::read),
               engine.imageConfig(originalImage),
               engine.imageConfig(rewriteImage),
-              new ContextExclusions(excluded, rewrittenFiles));
+              new NotReproducible(noise, new ContextExclusions(excluded, rewrittenFiles)));
       return new Result(comparison, cleanUp(finals, request.runId()));
     } catch (EngineException | IOException | VerifyFailedException | RuntimeException e) {
       cleanUp(finals, request.runId());
@@ -137,12 +157,13 @@ public final class ImageVerifier {
       String dockerfile,
       Request request,
       Map<String, String> labels,
-      String which)
+      String which,
+      boolean noCache)
       throws EngineException, VerifyFailedException {
     BuildOutcome outcome =
         engine.build(
             new BuildRequest(
-                root, paths, dockerfile, request.buildArgs(), labels, false, request.network()));
+                root, paths, dockerfile, request.buildArgs(), labels, noCache, request.network()));
     if (outcome.status() != BuildStatus.OK || outcome.imageId().isEmpty()) {
       throw new VerifyFailedException(
           "the " + which + " Dockerfile failed to build: " + outcome.error());

@@ -214,8 +214,20 @@ final class RewriteCommand implements Callable<Integer> {
   private static int printVerdict(PrintWriter out, Comparison comparison) {
     List<Difference> expected = comparison.expected();
     if (!expected.isEmpty()) {
+      // Grouped by reason, a few examples each: a build that stamps times into thousands of
+      // files would otherwise bury the verdict.
+      java.util.Map<String, List<Difference>> byReason = new java.util.LinkedHashMap<>();
+      expected.forEach(
+          d ->
+              byReason
+                  .computeIfAbsent(d.expectedBecause(), k -> new java.util.ArrayList<>())
+                  .add(d));
       out.println(expected.size() + " expected difference(s):");
-      expected.forEach(d -> out.println("  " + d.oneLine()));
+      byReason.forEach(
+          (why, list) -> {
+            out.println("  " + list.size() + " because " + why + ", e.g.:");
+            list.stream().limit(5).forEach(d -> out.println("    " + d.where() + ": " + d.what()));
+          });
     }
     if (comparison.sameImage()) {
       out.println(
