@@ -98,17 +98,14 @@ public final class ImageVerifier {
       finals.add(originalAgain);
       Map<String, FileEntry> originalFiles =
           engine.exportFileSystem(originalImage, labels, FileSystemReader::read);
-      Set<String> noise = new HashSet<>();
-      for (Difference d :
+      List<Difference> noise =
           ImageComparator.compare(
                   originalFiles,
                   engine.exportFileSystem(originalAgain, labels, FileSystemReader::read),
                   engine.imageConfig(originalImage),
                   engine.imageConfig(originalAgain),
                   ExpectedDifferences.none())
-              .differences()) {
-        noise.add(d.where());
-      }
+              .differences();
 
       Files.writeString(root.resolve(dockerfile), request.rewritten(), StandardCharsets.UTF_8);
       Set<String> rewrittenFiles = new HashSet<>(Set.of(dockerfile));
@@ -133,7 +130,7 @@ public final class ImageVerifier {
               engine.exportFileSystem(rewriteImage, labels, FileSystemReader::read),
               engine.imageConfig(originalImage),
               engine.imageConfig(rewriteImage),
-              new NotReproducible(noise, new ContextExclusions(excluded, rewrittenFiles)));
+              NotReproducible.from(noise, new ContextExclusions(excluded, rewrittenFiles)));
       return new Result(comparison, cleanUp(finals, request.runId()));
     } catch (EngineException | IOException | VerifyFailedException | RuntimeException e) {
       cleanUp(finals, request.runId());
