@@ -19,8 +19,9 @@ public final class RunReport {
   }
 
   /**
-   * Writes results.csv, cells.csv, startup.csv, results.json, the charts and summary.md into {@code
-   * dir}, with every secret value the redactor knows replaced first, so that no file can hold one.
+   * Writes results.csv, cells.csv, startup.csv, results.json, the charts, summary.md and
+   * report.html into {@code dir}, with every secret value the redactor knows replaced first, so
+   * that no file can hold one.
    *
    * @return the files written, relative to {@code dir}
    */
@@ -45,6 +46,8 @@ public final class RunReport {
     files.addAll(charts);
     SummaryReport.write(view, charts, dir.resolve("summary.md"));
     files.add("summary.md");
+    HtmlReport.write(view, dir, dir.resolve("report.html"));
+    files.add("report.html");
     return files;
   }
 }
