@@ -19,6 +19,10 @@ final class SvgCharts {
   private static final String RAN = "#C44E52";
   private static final String CACHED = "#A6C8A0";
   private static final int WIDTH = 860;
+  private static final String[] KINDS = {"FROM", "RUN", "COPY", "ADD", "other"};
+  private static final String[] KIND_COLOURS = {
+    "#4C72B0", "#C44E52", "#DD8452", "#8172B3", "#8C8C8C"
+  };
 
   private SvgCharts() {}
 
@@ -144,7 +148,7 @@ final class SvgCharts {
     int left = 230;
     int plot = WIDTH - left - 90;
     int row = 26;
-    int height = 40 + builds.size() * row + 40;
+    int height = 40 + builds.size() * row + 44;
     StringBuilder svg = open(height, "Image size by layer (the cold build of each variant)");
     int y = 34;
     for (int i = 0; i < builds.size(); i++) {
@@ -165,7 +169,7 @@ final class SvgCharts {
                 y + 3,
                 num(Math.max(w, 0.5)),
                 row - 8,
-                PALETTE[(s.index() - 1 + PALETTE.length) % PALETTE.length],
+                KIND_COLOURS[kind(s.instruction())],
                 esc("#" + s.index() + " " + s.instruction() + ": " + Html.bytes(s.layerBytes()))));
         x += w;
         sum += s.layerBytes();
@@ -173,13 +177,19 @@ final class SvgCharts {
       svg.append(text((int) x + 6, y + 16, Html.bytes(sum), "fill:#444;font-size:11px"));
       y += row;
     }
-    svg.append(
-        text(
-            left,
-            y + 20,
-            "segment colour = step number; hover a segment for its instruction and size",
-            "fill:#555;font-size:11px"));
+    legend(svg, y + 22, KIND_COLOURS, KINDS);
     return svg.append("</svg>\n").toString();
+  }
+
+  /** The colour group of an instruction: its keyword when it makes layers of note, else "other". */
+  private static int kind(String instruction) {
+    String keyword = instruction.strip().split("\\s+", 2)[0].toUpperCase(java.util.Locale.ROOT);
+    for (int i = 0; i < KINDS.length - 1; i++) {
+      if (KINDS[i].equals(keyword)) {
+        return i;
+      }
+    }
+    return KINDS.length - 1;
   }
 
   private static String tooltip(String variant, String change, Stats s) {
