@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prepares a Debian machine without an image registry for layerlab's builds:
-#   - installs Docker (docker.io) and debootstrap from Debian when missing;
+#   - installs Docker (docker.io), debootstrap and chromium (for the report page test) from Debian
+#     when missing;
 #   - starts the daemon as root with no bridge network, no iptables and no masquerading;
 #   - makes stand-in base images for every scenario whose FROM image is not present locally;
 #   - serves the machine's configured local Python package index on 127.0.0.1.
@@ -17,6 +18,7 @@ install_packages() {
   local missing=()
   command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
   command -v debootstrap >/dev/null 2>&1 || missing+=(debootstrap)
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)  # HtmlReportBrowserIT
   if ((${#missing[@]})); then
     log "installing ${missing[*]} from Debian"
     apt-get update -qq

@@ -111,13 +111,13 @@ public final class HtmlReport {
             .append(SummaryReport.secs(after.median()))
             .append(" s</b> instead of ")
             .append(SummaryReport.secs(before.median()))
-            .append(" s (")
+            .append(" s: ")
             .append(String.format(Locale.ROOT, "%.1f×", before.median() / after.median()))
             .append(" faster")
             .append(esc(SummaryReport.ratioRange(r)))
             .append(", measured as <code>")
             .append(esc(a.measuredAs().get()))
-            .append("</code>).</p>\n");
+            .append("</code>.</p>\n");
       }
     }
     if (!any) {
@@ -288,6 +288,11 @@ public final class HtmlReport {
     h.append("</section>\n");
   }
 
+  /** Escaped text whose {@code `quoted`} spans, as advice writes them, become code. */
+  static String prose(String text) {
+    return esc(text).replaceAll("`([^`]+)`", "<code>$1</code>");
+  }
+
   private static String hit(Optional<Boolean> h) {
     return h.map(x -> x ? "hit" : "miss").orElse("no step");
   }
@@ -315,9 +320,9 @@ public final class HtmlReport {
             .append("</b> line ")
             .append(f.line())
             .append(": ")
-            .append(esc(f.message()))
+            .append(prose(f.message()))
             .append(". Fix: ")
-            .append(esc(f.fix()))
+            .append(prose(f.fix()))
             .append(".</li>\n");
       }
       h.append("</ul>\n");
@@ -326,7 +331,7 @@ public final class HtmlReport {
         continue;
       }
       h.append("<ul>");
-      a.edits().forEach(e -> h.append("<li>").append(esc(e)).append("</li>"));
+      a.edits().forEach(e -> h.append("<li>").append(prose(e)).append("</li>"));
       h.append("</ul>\n<p>The instructions the engine ran for <code>")
           .append(esc(a.variant()))
           .append("</code> against those of the rewrite:</p>\n<pre>");

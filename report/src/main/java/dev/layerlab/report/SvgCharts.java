@@ -106,7 +106,7 @@ final class SvgCharts {
     int y = 34;
     for (StepRecord s : steps) {
       double x0 = left + plot * start / max;
-      double w = Math.max(plot * s.seconds() / max, 1);
+      double w = Math.max(plot * s.seconds() / max, s.cached() ? 1 : 3);
       String label = "#" + s.index() + " " + Html.shorten(s.instruction(), 44);
       svg.append(text(8, y + 13, esc(label), "font-family:monospace;font-size:11px"));
       svg.append(

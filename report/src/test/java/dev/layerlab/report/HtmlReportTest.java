@@ -93,6 +93,12 @@ class HtmlReportTest {
   }
 
   @Test
+  void quotedSpansInAdvice_becomeCode_afterEscaping() {
+    assertThat(HtmlReport.prose("added `COPY <a> .` above `RUN x`"))
+        .isEqualTo("added <code>COPY &lt;a&gt; .</code> above <code>RUN x</code>");
+  }
+
+  @Test
   void lineDiff_marksMovedLines() {
     List<LineDiff.Line> d = LineDiff.diff(List.of("A", "B", "C"), List.of("A", "C", "B"));
 
