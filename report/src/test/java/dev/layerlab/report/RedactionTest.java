@@ -56,7 +56,8 @@ class RedactionTest {
 
     List<String> files = RunReport.write(run, dir, redactor);
 
-    assertThat(files).contains("results.csv", "cells.csv", "results.json", "summary.md");
+    assertThat(files)
+        .contains("results.csv", "cells.csv", "results.json", "summary.md", "report.html");
     try (var all = Files.list(dir)) {
       for (Path file : all.toList()) {
         String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
