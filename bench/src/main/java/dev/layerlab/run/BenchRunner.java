@@ -173,7 +173,8 @@ public final class BenchRunner {
                 run.buildArgs,
                 labels,
                 noCache,
-                run.options.network()));
+                run.options.network(),
+                run.options.buildTimeout()));
     created.addAll(outcome.createdImages());
     List<StepRecord> steps = new ArrayList<>();
     for (StepRecord s : outcome.steps()) {
