@@ -42,6 +42,13 @@ public final class BenchRunner {
   /** The change name recorded for each variant's first, uncached build. */
   public static final String COLD = "cold";
 
+  /**
+   * The variant whose image {@code mounted-deps} start-ups run: the one that installs the
+   * dependencies in a layer of their own. Without it (or when another shard builds it) the first
+   * variant's image stands in.
+   */
+  static final String DEPS_FIRST = "deps-first";
+
   private final Map<String, Engine> engines;
   private final BenchListener listener;
   private final Clock clock;
@@ -101,8 +108,9 @@ public final class BenchRunner {
       if (timeStartups) {
         Engine first = engines.values().iterator().next();
         String baked = run.baselineImages.values().iterator().next();
+        String deps = run.baselineImages.getOrDefault(DEPS_FIRST, baked);
         run.startups.addAll(
-            new StartupTimer(first, listener).time(scenario, options, baked, run.labels));
+            new StartupTimer(first, listener).time(scenario, options, baked, deps, run.labels));
       }
       complete = true;
       return run.result(true);
