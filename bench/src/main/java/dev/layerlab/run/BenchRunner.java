@@ -33,9 +33,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Builds every variant of a scenario with each builder: cold, then after each change pattern on the
  * warm cache, repeatedly; asks the cache model before each build what it will reuse and records the
- * answer beside the engine's; then times the app's start-up baked into the image and mounted into
- * the base image. Every image and container it makes is labelled with the run and removed at the
- * end, whatever happens; nothing else is touched.
+ * answer beside the engine's; then times the app's start-up baked into the image, mounted into the
+ * base image, and mounted into the image that holds the dependencies. A build that outlasts {@link
+ * BenchOptions#buildTimeout()} is cancelled and fails the run. Every image and container it makes
+ * is labelled with the run and removed at the end, whatever happens; nothing else is touched.
  */
 public final class BenchRunner {
 
