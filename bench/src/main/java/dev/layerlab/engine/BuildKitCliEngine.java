@@ -11,10 +11,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -34,6 +36,8 @@ import java.util.function.LongSupplier;
  * image id, and the only image a build creates is the final one.
  */
 public final class BuildKitCliEngine implements Engine {
+
+  private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
   private final BuildKitCli cli;
   private final LongSupplier nanos;
@@ -91,6 +95,7 @@ public final class BuildKitCliEngine implements Engine {
     long start = nanos.getAsLong();
     Path iidFile = null;
     Process process = null;
+    Thread watchdog = null;
     try {
       Files.createDirectories(scratchDir);
       iidFile = Files.createTempFile(scratchDir, "iid-", ".txt");
@@ -100,6 +105,24 @@ public final class BuildKitCliEngine implements Engine {
       builder.environment().putAll(cli.buildEnvironment());
       process = builder.start();
       process.getOutputStream().close();
+      Process started = process;
+      java.util.concurrent.atomic.AtomicBoolean timedOut =
+          new java.util.concurrent.atomic.AtomicBoolean();
+      watchdog =
+          new Thread(
+              () -> {
+                try {
+                  if (!started.waitFor(request.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                    timedOut.set(true);
+                    stop(started);
+                  }
+                } catch (InterruptedException done) {
+                  // The build ended first.
+                }
+              },
+              "build-timeout");
+      watchdog.setDaemon(true);
+      watchdog.start();
 
       BuildKitProgress progress = new BuildKitProgress();
       try (BufferedReader out =
@@ -111,6 +134,8 @@ public final class BuildKitCliEngine implements Engine {
         }
       }
       int exit = process.waitFor();
+      watchdog.interrupt();
+      watchdog.join();
       long end = nanos.getAsLong();
       progress.finish(end);
       double seconds = (end - start) / 1e9;
@@ -128,7 +153,7 @@ public final class BuildKitCliEngine implements Engine {
             -1,
             steps,
             List.of(),
-            failure(exit, progress, located));
+            timedOut.get() ? request.timedOutMessage() : failure(exit, progress, located));
       }
       return new BuildOutcome(
           BuildStatus.OK,
@@ -146,7 +171,11 @@ public final class BuildKitCliEngine implements Engine {
       throw new EngineException(
           "cannot run " + cli.executable() + " to build: " + e.getMessage(), e);
     } finally {
+      if (watchdog != null) {
+        watchdog.interrupt();
+      }
       if (process != null && process.isAlive()) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
       }
       if (iidFile != null) {
@@ -155,6 +184,31 @@ public final class BuildKitCliEngine implements Engine {
         } catch (IOException ignored) {
           // A leftover id file in layerlab's own scratch directory is removed with it.
         }
+      }
+    }
+  }
+
+  /**
+   * Stops a build that ran out of time: the client and its children (the buildx plugin) are asked
+   * to stop, which cancels the build in the daemon, and killed if they have not within {@link
+   * #STOP_WAIT}. The image is loaded only when a build succeeds, so a cancelled one leaves none.
+   */
+  private static void stop(Process process) throws InterruptedException {
+    // Through the handles: Process.destroy would also close the output still being read.
+    ProcessHandle client = process.toHandle();
+    List<ProcessHandle> children = client.descendants().toList();
+    children.forEach(ProcessHandle::destroy);
+    client.destroy();
+    if (!process.waitFor(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+      children.forEach(ProcessHandle::destroyForcibly);
+      client.destroyForcibly();
+      process.waitFor();
+    }
+    for (ProcessHandle child : children) {
+      try {
+        child.onExit().get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        child.destroyForcibly();
       }
     }
   }

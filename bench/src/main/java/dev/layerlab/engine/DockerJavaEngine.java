@@ -49,6 +49,8 @@ import java.util.regex.Pattern;
 public final class DockerJavaEngine implements Engine {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern RUNNING_IN = Pattern.compile("Running in ([0-9a-f]{12,64})");
+  private static final Duration CANCEL_WAIT = Duration.ofSeconds(30);
 
   private final DockerClientConfig config;
   private final DockerHttpClient http;
@@ -60,6 +62,7 @@ public final class DockerJavaEngine implements Engine {
       new java.util.concurrent.locks.ReentrantLock();
   private volatile java.io.Closeable inFlight;
   private volatile boolean aborted;
+  private volatile boolean cancelled;
 
   /**
    * @param nanos the clock every duration is read from
@@ -111,9 +114,10 @@ public final class DockerJavaEngine implements Engine {
   }
 
   /**
-   * Every image this engine's builds created, oldest first. After {@link #abort()} this also takes
-   * in the descendants of those images: the daemon may commit a step after the output stream was
-   * closed, and such an image is known only by its parent.
+   * Every image this engine's builds created, oldest first. Once a build was cancelled (by {@link
+   * #abort()} or its timeout) this also takes in the descendants of those images: the daemon may
+   * commit a step after the output stream was closed, and such an image is known only by its
+   * parent.
    */
   @Override
   public List<String> createdImages() {
@@ -121,7 +125,7 @@ public final class DockerJavaEngine implements Engine {
     synchronized (created) {
       known = new ArrayList<>(created);
     }
-    if (!aborted || known.isEmpty()) {
+    if (!(aborted || cancelled) || known.isEmpty()) {
       return known;
     }
     try {
@@ -171,6 +175,36 @@ public final class DockerJavaEngine implements Engine {
     }
   }
 
+  /**
+   * Cancels a build that ran out of time: closing its output stream makes the daemon stop it; the
+   * step's container is then killed and removed by the daemon, which this waits for so that nothing
+   * of the build is still running when it is reported.
+   */
+  private void cancel(java.io.Closeable callback, java.util.Set<String> stepContainers)
+      throws InterruptedException {
+    cancelled = true;
+    try {
+      callback.close();
+    } catch (IOException ignored) {
+      // The daemon sees the connection go either way.
+    }
+    long deadline = System.nanoTime() + CANCEL_WAIT.toNanos();
+    for (String id : stepContainers) {
+      while (System.nanoTime() < deadline && exists(id)) {
+        Thread.sleep(200);
+      }
+    }
+  }
+
+  private boolean exists(String containerId) {
+    try {
+      client.inspectContainerCmd(containerId).exec();
+      return true;
+    } catch (NotFoundException gone) {
+      return false;
+    }
+  }
+
   private static String shortId(String id) {
     if (id == null) {
       return "";
@@ -191,6 +225,8 @@ public final class DockerJavaEngine implements Engine {
       long contextBytes = Files.size(archive);
       ClassicProgress progress = new ClassicProgress(created::add);
       AtomicReference<String> error = new AtomicReference<>();
+      java.util.Set<String> stepContainers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+      boolean timedOut;
       try (InputStream tar = Files.newInputStream(archive)) {
         BuildImageCmd cmd =
             client
@@ -211,6 +247,10 @@ public final class DockerJavaEngine implements Engine {
                     long now = nanos.getAsLong();
                     if (item.getStream() != null) {
                       progress.accept(item.getStream(), now);
+                      java.util.regex.Matcher running = RUNNING_IN.matcher(item.getStream());
+                      while (running.find()) {
+                        stepContainers.add(running.group(1));
+                      }
                     }
                     if (item.isErrorIndicated()) {
                       String message =
@@ -229,7 +269,10 @@ public final class DockerJavaEngine implements Engine {
                   }
                 });
         inFlight = callback;
-        callback.awaitCompletion();
+        timedOut = !callback.awaitCompletion(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        if (timedOut) {
+          cancel(callback, stepContainers);
+        }
       }
       if (aborted) {
         progress.finish(nanos.getAsLong());
@@ -240,8 +283,11 @@ public final class DockerJavaEngine implements Engine {
       double seconds = (end - start) / 1e9;
       List<StepRecord> steps = progress.steps();
 
-      if (error.get() != null || progress.builtImage().isEmpty()) {
-        String message = error.get() != null ? error.get() : "the build ended without an image";
+      if (timedOut || error.get() != null || progress.builtImage().isEmpty()) {
+        String message =
+            timedOut
+                ? request.timedOutMessage()
+                : error.get() != null ? error.get() : "the build ended without an image";
         return new BuildOutcome(
             BuildStatus.FAILED,
             seconds,

@@ -1,5 +1,6 @@
 package dev.layerlab.run;
 
+import dev.layerlab.engine.BuildRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Map;
  * @param scratchDir where scratch copies and context archives live during the run
  * @param startupTimeout how long a start-up may take before it counts as failed
  * @param shard the slice of the bench this machine runs ({@link Shard#ALL} for the whole bench)
+ * @param buildTimeout how long one build may take before it is cancelled and counts as failed
  */
 public record BenchOptions(
     String runId,
@@ -31,7 +33,8 @@ public record BenchOptions(
     String network,
     Path scratchDir,
     Duration startupTimeout,
-    Shard shard) {
+    Shard shard,
+    Duration buildTimeout) {
 
   public static final String RUN_LABEL = "dev.layerlab.run";
 
@@ -46,6 +49,36 @@ public record BenchOptions(
     environment = Map.copyOf(environment);
     variants = List.copyOf(variants);
     java.util.Objects.requireNonNull(shard, "shard");
+    if (buildTimeout.isNegative() || buildTimeout.isZero()) {
+      throw new IllegalArgumentException(
+          "the build timeout must be positive, was " + buildTimeout.toSeconds() + " s");
+    }
+  }
+
+  /** Options whose builds may take the default {@link BuildRequest#DEFAULT_TIMEOUT}. */
+  public BenchOptions(
+      String runId,
+      int repetitions,
+      int startupRuns,
+      Map<String, String> buildArgs,
+      Map<String, String> environment,
+      List<String> variants,
+      String network,
+      Path scratchDir,
+      Duration startupTimeout,
+      Shard shard) {
+    this(
+        runId,
+        repetitions,
+        startupRuns,
+        buildArgs,
+        environment,
+        variants,
+        network,
+        scratchDir,
+        startupTimeout,
+        shard,
+        BuildRequest.DEFAULT_TIMEOUT);
   }
 
   /** The options of a bench that runs whole on one machine. */

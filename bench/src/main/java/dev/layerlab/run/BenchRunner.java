@@ -33,14 +33,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Builds every variant of a scenario with each builder: cold, then after each change pattern on the
  * warm cache, repeatedly; asks the cache model before each build what it will reuse and records the
- * answer beside the engine's; then times the app's start-up baked into the image and mounted into
- * the base image. Every image and container it makes is labelled with the run and removed at the
- * end, whatever happens; nothing else is touched.
+ * answer beside the engine's; then times the app's start-up baked into the image, mounted into the
+ * base image, and mounted into the image that holds the dependencies. A build that outlasts {@link
+ * BenchOptions#buildTimeout()} is cancelled and fails the run. Every image and container it makes
+ * is labelled with the run and removed at the end, whatever happens; nothing else is touched.
  */
 public final class BenchRunner {
 
   /** The change name recorded for each variant's first, uncached build. */
   public static final String COLD = "cold";
+
+  /**
+   * The variant whose image {@code mounted-deps} start-ups run: the one that installs the
+   * dependencies in a layer of their own. Without it (or when another shard builds it) the first
+   * variant's image stands in.
+   */
+  static final String DEPS_FIRST = "deps-first";
 
   private final Map<String, Engine> engines;
   private final BenchListener listener;
@@ -101,8 +109,9 @@ public final class BenchRunner {
       if (timeStartups) {
         Engine first = engines.values().iterator().next();
         String baked = run.baselineImages.values().iterator().next();
+        String deps = run.baselineImages.getOrDefault(DEPS_FIRST, baked);
         run.startups.addAll(
-            new StartupTimer(first, listener).time(scenario, options, baked, run.labels));
+            new StartupTimer(first, listener).time(scenario, options, baked, deps, run.labels));
       }
       complete = true;
       return run.result(true);
@@ -173,7 +182,8 @@ public final class BenchRunner {
                 run.buildArgs,
                 labels,
                 noCache,
-                run.options.network()));
+                run.options.network(),
+                run.options.buildTimeout()));
     created.addAll(outcome.createdImages());
     List<StepRecord> steps = new ArrayList<>();
     for (StepRecord s : outcome.steps()) {

@@ -18,9 +18,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Times the app's start-up, alternating modes so that drift on the machine touches both alike:
+ * Times the app's start-up, alternating modes so that drift on the machine touches all alike:
  * {@code baked} runs the built image without a network; {@code mounted} runs the base image with
- * the project mounted read-only and the scenario's install-then-start command.
+ * the project mounted read-only and the scenario's install-then-start command; {@code mounted-deps}
+ * runs the image built with the dependencies (the deps-first variant's, when the scenario has one)
+ * with the project mounted read-only over the same directory and the image's own command, without a
+ * network: dependencies installed, code mounted.
  */
 final class StartupTimer {
 
@@ -34,12 +37,24 @@ final class StartupTimer {
 
   static List<String> modes(Scenario scenario) {
     return scenario.startup().flatMap(StartupSpec::mounted).isPresent()
-        ? List.of("baked", "mounted")
-        : List.of("baked");
+        ? List.of(BAKED, MOUNTED, MOUNTED_DEPS)
+        : List.of(BAKED);
   }
 
+  static final String BAKED = "baked";
+  static final String MOUNTED = "mounted";
+  static final String MOUNTED_DEPS = "mounted-deps";
+
+  /**
+   * @param bakedImage the image {@code baked} runs
+   * @param depsImage the image {@code mounted-deps} mounts the code into
+   */
   List<StartupRecord> time(
-      Scenario scenario, BenchOptions options, String bakedImage, Map<String, String> labels)
+      Scenario scenario,
+      BenchOptions options,
+      String bakedImage,
+      String depsImage,
+      Map<String, String> labels)
       throws EngineException, IOException {
     StartupSpec spec = scenario.startup().orElseThrow();
     List<StartupRecord> records = new ArrayList<>();
@@ -48,23 +63,34 @@ final class StartupTimer {
       for (int rep = 1; rep <= options.startupRuns(); rep++) {
         for (String mode : modes(scenario)) {
           RunRequest request =
-              mode.equals("baked")
-                  ? new RunRequest(
-                      bakedImage,
-                      List.of(),
-                      Optional.empty(),
-                      Map.of(),
-                      Optional.empty(),
-                      "none",
-                      labels,
-                      spec.readyPattern(),
-                      options.startupTimeout())
-                  : mounted(
-                      spec.mounted().orElseThrow(),
-                      scratch.root(),
-                      options,
-                      labels,
-                      spec.readyPattern());
+              switch (mode) {
+                case BAKED ->
+                    new RunRequest(
+                        bakedImage,
+                        List.of(),
+                        Optional.empty(),
+                        Map.of(),
+                        Optional.empty(),
+                        "none",
+                        labels,
+                        spec.readyPattern(),
+                        options.startupTimeout());
+                case MOUNTED ->
+                    mounted(
+                        spec.mounted().orElseThrow(),
+                        scratch.root(),
+                        options,
+                        labels,
+                        spec.readyPattern());
+                default ->
+                    mountedDeps(
+                        depsImage,
+                        spec.mounted().orElseThrow().workdir(),
+                        scratch.root(),
+                        options,
+                        labels,
+                        spec.readyPattern());
+              };
           RunOutcome outcome = engine.runUntilReady(request);
           StartupRecord record =
               new StartupRecord(
@@ -79,6 +105,31 @@ final class StartupTimer {
       }
     }
     return records;
+  }
+
+  /**
+   * The code mounted over the workdir of an image that already holds the dependencies. Where an
+   * image keeps its dependencies outside that directory (Python's site-packages) they stay visible;
+   * where it keeps them inside (node_modules, a built jar) the mount hides them and the start-up
+   * fails, which is recorded as such.
+   */
+  static RunRequest mountedDeps(
+      String image,
+      String workdir,
+      Path code,
+      BenchOptions options,
+      Map<String, String> labels,
+      String ready) {
+    return new RunRequest(
+        image,
+        List.of(),
+        Optional.of(workdir),
+        Map.of(),
+        Optional.of(new RunRequest.Bind(code, workdir)),
+        "none",
+        labels,
+        ready,
+        options.startupTimeout());
   }
 
   private static RunRequest mounted(

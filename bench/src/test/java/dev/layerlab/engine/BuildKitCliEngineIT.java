@@ -116,6 +116,32 @@ class BuildKitCliEngineIT {
     assertThat(failed.steps()).extracting(StepRecord::instruction).contains("RUN exit 3");
   }
 
+  @Test
+  void buildPastItsTimeout_isCancelledAndFailed_andLeavesNoImage() throws Exception {
+    Files.writeString(
+        context.resolve("Dockerfile"), "FROM python:3.11-slim\nRUN sleep 120 # " + runId + "\n");
+
+    long start = System.nanoTime();
+    BuildOutcome outcome =
+        engine.build(
+            new BuildRequest(
+                context,
+                List.of(),
+                "Dockerfile",
+                Map.of(),
+                Map.of(LABEL, runId),
+                false,
+                "none",
+                java.time.Duration.ofSeconds(3)));
+    double seconds = (System.nanoTime() - start) / 1e9;
+
+    assertThat(outcome.status()).isEqualTo(BuildStatus.FAILED);
+    assertThat(outcome.error()).isEqualTo("timed out after 3 s");
+    assertThat(outcome.createdImages()).isEmpty();
+    assertThat(seconds).as("stopped soon after the timeout, not after the sleep").isLessThan(30);
+    assertThat(images(runId)).as("a cancelled build loads no image").isEmpty();
+  }
+
   private BuildOutcome build() throws Exception {
     BuildOutcome outcome =
         engine.build(

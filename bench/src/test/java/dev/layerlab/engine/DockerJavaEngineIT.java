@@ -135,6 +135,56 @@ class DockerJavaEngineIT {
   }
 
   @Test
+  void buildPastItsTimeout_isCancelledAndFailed_andLeavesNothingBehind() throws Exception {
+    Files.writeString(
+        context.resolve("Dockerfile"),
+        "FROM " + BASE + "\nRUN echo " + runId + " > /marker\nRUN sleep 120 # " + runId + "\n");
+    List<String> paths = List.of("Dockerfile");
+    Map<String, String> labels = Map.of("dev.layerlab.run", runId);
+
+    long start = System.nanoTime();
+    BuildOutcome outcome =
+        engine.build(
+            new BuildRequest(
+                context,
+                paths,
+                "Dockerfile",
+                Map.of(),
+                labels,
+                true,
+                "none",
+                Duration.ofSeconds(3)));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    List<String> made = engine.createdImages();
+    created.addAll(made);
+
+    assertThat(outcome.status()).isEqualTo(BuildStatus.FAILED);
+    assertThat(outcome.error()).isEqualTo("timed out after 3 s");
+    assertThat(outcome.imageId()).isEmpty();
+    assertThat(seconds).as("cancelled soon after the timeout, not after the sleep").isLessThan(60);
+    assertThat(made).as("the first RUN made an image before the timeout").isNotEmpty();
+    assertThat(
+            docker.listContainersCmd().withShowAll(true).exec().stream()
+                .filter(c -> c.getCommand() != null && c.getCommand().contains(runId))
+                .toList())
+        .as("the step's container was stopped and removed")
+        .isEmpty();
+    assertThat(engine.removeImages(made)).as("no image refused removal").isEmpty();
+    created.clear();
+    assertThat(allImageIds().stream().map(id -> id.substring(7, 19)))
+        .as("every image the build made is removed")
+        .doesNotContainAnyElementsOf(made.stream().map(DockerJavaEngineIT::shortId).toList());
+    assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec())
+        .as("no container carries the run label")
+        .isEmpty();
+  }
+
+  private static String shortId(String id) {
+    String hex = id.startsWith("sha256:") ? id.substring(7) : id;
+    return hex.substring(0, 12);
+  }
+
+  @Test
   void startUpIsTimedToTheReadyLine_andAnAppThatExitsIsNotReady() throws Exception {
     Map<String, String> labels = Map.of("dev.layerlab.run", runId);
     RunOutcome ready =

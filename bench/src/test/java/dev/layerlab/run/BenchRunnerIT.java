@@ -123,7 +123,9 @@ class BenchRunnerIT {
     assertThat(run.builds().stream().flatMap(b -> b.steps().stream()))
         .as("the run label layerlab adds is not a step of the user's Dockerfile")
         .noneMatch(s -> s.instruction().startsWith("LABEL"));
-    assertThat(run.startups()).extracting(StartupRecord::mode).containsExactly("baked", "mounted");
+    assertThat(run.startups())
+        .extracting(StartupRecord::mode)
+        .containsExactly("baked", "mounted", "mounted-deps");
     assertThat(run.startups()).allMatch(s -> s.status() == BuildStatus.OK && s.seconds() > 0);
 
     assertLeftNothing(imagesBefore, made);
@@ -167,6 +169,59 @@ class BenchRunnerIT {
       made = engine.createdImages();
     }
     assertLeftNothing(imagesBefore, made);
+  }
+
+  @Test
+  void buildPastTheTimeout_stopsTheRunAsFailed_andLeavesNothingBehind() throws Exception {
+    Files.writeString(
+        project.resolve("Dockerfile.naive"),
+        """
+        FROM python:3.11-slim
+        WORKDIR /app
+        COPY . .
+        RUN python3 -c "import time; time.sleep(120)"
+        CMD ["python3", "app.py"]
+        """);
+    Set<String> imagesBefore = imageIds();
+    Scenario scenario = ScenarioLoader.load(project);
+    String runId = "it-" + UUID.randomUUID();
+    BenchOptions base = options(runId, 1);
+    BenchOptions options =
+        new BenchOptions(
+            runId,
+            1,
+            1,
+            Map.of(),
+            Map.of(),
+            List.of(),
+            "none",
+            base.scratchDir(),
+            base.startupTimeout(),
+            Shard.ALL,
+            Duration.ofSeconds(3));
+
+    List<String> made;
+    try (DockerJavaEngine engine = new DockerJavaEngine(System::nanoTime, scratch)) {
+      BenchRunner runner = new BenchRunner(engine, events::add, Clock.systemUTC());
+      assertThatThrownBy(() -> runner.run(scenario, options))
+          .isInstanceOfSatisfying(
+              BuildFailedException.class,
+              e -> {
+                assertThat(e.failed().status()).isEqualTo(BuildStatus.FAILED);
+                assertThat(e.failed().error()).isEqualTo("timed out after 3 s");
+                assertThat(e.partial().complete()).isFalse();
+              });
+      made = engine.createdImages();
+    }
+    assertLeftNothing(imagesBefore, made);
+    assertThat(
+            docker
+                .listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(BenchOptions.RUN_LABEL, runId))
+                .exec())
+        .as("no container of the run is left")
+        .isEmpty();
   }
 
   private String baseImageId() {

@@ -108,6 +108,15 @@ final class BenchCommand implements Callable<Integer> {
   long startupTimeout;
 
   @Option(
+      names = "--build-timeout",
+      defaultValue = "1800",
+      paramLabel = "SECONDS",
+      description =
+          "How long one build may take; a longer one is cancelled and fails the run"
+              + " (default: ${DEFAULT-VALUE}).")
+  long buildTimeout;
+
+  @Option(
       names = "--secret-build-arg",
       paramLabel = "NAME",
       description =
@@ -202,7 +211,8 @@ final class BenchCommand implements Callable<Integer> {
               network,
               scratch,
               Duration.ofSeconds(startupTimeout),
-              shard);
+              shard,
+              Duration.ofSeconds(buildTimeout));
     } catch (IllegalArgumentException e) {
       throw new Failure(ExitCodes.BAD_INPUT, e.getMessage(), e);
     }

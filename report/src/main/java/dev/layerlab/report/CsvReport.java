@@ -47,7 +47,7 @@ public final class CsvReport {
     "error"
   };
   public static final String[] STARTUP_COLUMNS = {
-    "mode", "repetition", "seconds", "status", "error"
+    "mode", "repetition", "seconds", "status", "error", "run"
   };
 
   public static final String[] CELL_COLUMNS = {
@@ -172,7 +172,8 @@ public final class CsvReport {
             s.repetition(),
             s.seconds() < 0 ? "" : seconds(s.seconds()),
             s.status().label(),
-            s.error());
+            s.error(),
+            s.run());
       }
     }
   }

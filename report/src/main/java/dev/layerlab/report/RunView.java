@@ -149,9 +149,19 @@ public final class RunView {
   }
 
   public Stats startupSeconds(String mode) {
+    return startupSeconds(mode, null);
+  }
+
+  /**
+   * The successful start-ups of a mode that were its {@code first} or a {@code repeat} (see {@link
+   * StartupRecord#run()}); all of them when {@code run} is null.
+   */
+  public Stats startupSeconds(String mode, String run) {
     List<Double> values = new ArrayList<>();
-    for (StartupRecord s : run.startups()) {
-      if (s.mode().equals(mode) && s.status() == BuildStatus.OK) {
+    for (StartupRecord s : this.run.startups()) {
+      if (s.mode().equals(mode)
+          && s.status() == BuildStatus.OK
+          && (run == null || s.run().equals(run))) {
         values.add(s.seconds());
       }
     }

@@ -54,7 +54,11 @@ class RunReportTest {
             "status");
     assertThat(rows).hasSize(8 * 3);
     assertThat(Files.readString(dir.resolve("rebuild-time.svg"))).contains("<svg");
-    assertThat(read(dir.resolve("startup.csv")).get(0).get("mode")).isEqualTo("baked");
+    List<CSVRecord> startups = read(dir.resolve("startup.csv"));
+    assertThat(startups.get(0).get("mode")).isEqualTo("baked");
+    assertThat(startups.stream().map(r -> r.get("repetition") + ":" + r.get("run")).toList())
+        .as("repetition 1 is a mode's first run, later ones repeats")
+        .containsExactly("1:first", "1:first", "2:repeat", "2:repeat");
   }
 
   @Test

@@ -30,8 +30,18 @@ class SummaryReportTest {
   void failedStartupsAreLeftOutOfTheMedianAndCounted() {
     String md = SummaryReport.render(new RunView(ReportFixtures.run()), List.of());
 
-    assertThat(md).contains("| baked | 0.85 | 0.80 | 0.90 | 2 |");
-    assertThat(md).contains("| mounted | 25.0 | 25.0 | 25.0 | 1 |");
+    assertThat(md).contains("| baked | 0.85 | 0.80 | 0.90 | 0.80 | 0.90 | 2 |");
+    assertThat(md).contains("| mounted | 25.0 | 25.0 | – | 25.0 | 25.0 | 1 |");
+  }
+
+  @Test
+  void startupTable_showsEachModesFirstRunApartFromTheMedianOfItsRepeats() {
+    String md = SummaryReport.render(new RunView(ReportFixtures.run()), List.of());
+
+    assertThat(md)
+        .as("baked: first 0.8, its one repeat 0.9")
+        .contains("| mode | median | first | repeat | min | max | runs |")
+        .contains("| baked | 0.85 | 0.80 | 0.90 |");
   }
 
   @Test
