@@ -25,8 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HtmlReportBrowserIT {
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path COMMITTED_RUN =
-      Path.of("..", "reports", "python-app", "20261204-162049-ee9f", "results.json");
+  private static final Path COMMITTED_RUN = CommittedRun.resultsJson();
   private static final Pattern SECTION = Pattern.compile("<section id=\"([a-z]+)\"");
 
   @TempDir Path dir;

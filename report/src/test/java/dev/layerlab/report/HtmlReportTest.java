@@ -27,8 +27,7 @@ class HtmlReportTest {
       Pattern.compile(
           "(?i)<script|<link|@import|(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//|url\\(\\s*[\"']?https?:");
 
-  private static final Path COMMITTED_RUN =
-      Path.of("..", "reports", "python-app", "20261204-162049-ee9f", "results.json");
+  private static final Path COMMITTED_RUN = CommittedRun.resultsJson();
 
   @TempDir Path dir;
 
