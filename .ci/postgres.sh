@@ -11,13 +11,16 @@ pg_log() { echo "postgres: $*" >&2; }
 
 layerlab_start_postgres() {
   local bin
-  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+  # The client package also makes /usr/lib/postgresql/N/bin, so look for the server itself.
+  server_bin() { ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1 | xargs -r dirname; }
+  bin=$(server_bin)
   if [[ -z "$bin" ]]; then
     pg_log "installing postgresql from Debian"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
-    bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+    bin=$(server_bin)
   fi
+  [[ -n "$bin" ]] || { pg_log "no PostgreSQL server (initdb) after installing postgresql"; return 1; }
 
   LAYERLAB_PG_DIR=$(mktemp -d /tmp/layerlab-pg.XXXXXX)
   local as=()
