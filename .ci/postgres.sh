@@ -12,7 +12,10 @@ pg_log() { echo "postgres: $*" >&2; }
 layerlab_start_postgres() {
   local bin
   # The client package also makes /usr/lib/postgresql/N/bin, so look for the server itself.
-  server_bin() { ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null | sort -V | tail -1 | xargs -r dirname; }
+  # (|| true: under `set -o pipefail` a failing ls would end the sourcing shell.)
+  server_bin() {
+    { ls -d /usr/lib/postgresql/*/bin/initdb 2>/dev/null || true; } | sort -V | tail -1 | xargs -r dirname
+  }
   bin=$(server_bin)
   if [[ -z "$bin" ]]; then
     pg_log "installing postgresql from Debian"
