@@ -4,6 +4,7 @@ import dev.layerlab.advice.Finding;
 import dev.layerlab.measure.RunResult;
 import dev.layerlab.measure.VariantAdvice;
 import dev.layerlab.stats.Ratio;
+import dev.layerlab.stats.Summary;
 import java.util.List;
 import java.util.Locale;
 
@@ -84,8 +85,8 @@ final class AdviceSection {
           .append(" | rewrite | saving (range) |")
           .append(" flagged step ran (original → rewrite) |\n|---|---:|---:|---:|---|\n");
       for (String change : view.changes()) {
-        Stats before = view.buildSeconds(original, change);
-        Stats after = view.buildSeconds(rewrite, change);
+        Summary before = view.buildSummary(original, change);
+        Summary after = view.buildSummary(rewrite, change);
         if (before.isEmpty() || after.isEmpty() || change.equals("cold")) {
           continue;
         }

@@ -1,5 +1,6 @@
 package dev.layerlab.report;
 
+import dev.layerlab.stats.Summary;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
@@ -45,7 +46,7 @@ public final class Charts {
     for (String variant : view.variants()) {
       List<Double> medians = new ArrayList<>();
       for (String change : changes) {
-        Stats s = view.buildSeconds(variant, change);
+        Summary s = view.buildSummary(variant, change);
         medians.add(s.isEmpty() ? 0.0 : s.median());
       }
       chart.addSeries(variant, changes, medians);
@@ -59,7 +60,7 @@ public final class Charts {
     CategoryChart chart = base("Start-up time to ready (median)", "mode", "seconds");
     List<Double> medians = new ArrayList<>();
     for (String mode : modes) {
-      Stats s = view.startupSeconds(mode);
+      Summary s = view.startupSummary(mode);
       medians.add(s.isEmpty() ? 0.0 : s.median());
     }
     chart.addSeries("start-up", modes, medians);

@@ -9,6 +9,7 @@ import dev.layerlab.measure.RunResult;
 import dev.layerlab.measure.StepRecord;
 import dev.layerlab.measure.VariantAdvice;
 import dev.layerlab.stats.Ratio;
+import dev.layerlab.stats.Summary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,8 +92,8 @@ public final class HtmlReport {
       for (String builder : view.builders()) {
         String original = view.label(a.variant(), builder);
         String rewrite = view.label(a.measuredAs().get(), builder);
-        Stats before = view.buildSeconds(original, "edit-source");
-        Stats after = view.buildSeconds(rewrite, "edit-source");
+        Summary before = view.buildSummary(original, "edit-source");
+        Summary after = view.buildSummary(rewrite, "edit-source");
         if (before.isEmpty() || after.isEmpty()) {
           continue;
         }
@@ -140,7 +141,7 @@ public final class HtmlReport {
     for (String v : view.variants()) {
       h.append("<tr><td>").append(esc(v)).append("</td>");
       for (String c : view.changes()) {
-        Stats s = view.buildSeconds(v, c);
+        Summary s = view.buildSummary(v, c);
         h.append("<td class=\"n\">").append(s.isEmpty() ? "–" : SummaryReport.cell(s));
         h.append("</td>");
       }
@@ -221,7 +222,7 @@ public final class HtmlReport {
     embed(chartDir.resolve("startup-time.svg"), h);
     h.append("<table><tr><th>mode</th><th>median</th><th>min</th><th>max</th><th>runs</th></tr>");
     for (String mode : view.startupModes()) {
-      Stats s = view.startupSeconds(mode);
+      Summary s = view.startupSummary(mode);
       h.append("<tr><td>").append(esc(mode)).append("</td>");
       for (double v : new double[] {s.median(), s.min(), s.max()}) {
         h.append("<td class=\"n\">").append(s.isEmpty() ? "–" : SummaryReport.secs(v));

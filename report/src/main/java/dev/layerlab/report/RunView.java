@@ -112,17 +112,22 @@ public final class RunView {
 
   /** Centre, spread and outliers of one start-up mode's successful runs. */
   public Summary startupSummary(String mode) {
+    return startupSummary(mode, null);
+  }
+
+  /**
+   * The same for a mode's successful start-ups that were its {@code first} or a {@code repeat} (see
+   * {@link StartupRecord#run()}); all of them when {@code run} is null.
+   */
+  public Summary startupSummary(String mode, String run) {
     List<StartupRecord> ok =
-        run.startups().stream()
+        this.run.startups().stream()
             .filter(s -> s.mode().equals(mode) && s.status() == BuildStatus.OK)
+            .filter(s -> run == null || s.run().equals(run))
             .toList();
     return Summary.of(
         ok.stream().map(StartupRecord::seconds).toList(),
         ok.stream().map(StartupRecord::repetition).toList());
-  }
-
-  public Stats buildSeconds(String variant, String change) {
-    return Stats.of(builds(variant, change).stream().map(BuildRecord::seconds).toList());
   }
 
   /**
@@ -146,26 +151,6 @@ public final class RunView {
     Set<String> m = new LinkedHashSet<>();
     run.startups().forEach(s -> m.add(s.mode()));
     return List.copyOf(m);
-  }
-
-  public Stats startupSeconds(String mode) {
-    return startupSeconds(mode, null);
-  }
-
-  /**
-   * The successful start-ups of a mode that were its {@code first} or a {@code repeat} (see {@link
-   * StartupRecord#run()}); all of them when {@code run} is null.
-   */
-  public Stats startupSeconds(String mode, String run) {
-    List<Double> values = new ArrayList<>();
-    for (StartupRecord s : this.run.startups()) {
-      if (s.mode().equals(mode)
-          && s.status() == BuildStatus.OK
-          && (run == null || s.run().equals(run))) {
-        values.add(s.seconds());
-      }
-    }
-    return Stats.of(values);
   }
 
   public List<BuildRecord> failedBuilds() {

@@ -4,6 +4,7 @@ import dev.layerlab.measure.BuildRecord;
 import dev.layerlab.measure.RunResult;
 import dev.layerlab.measure.StartupRecord;
 import dev.layerlab.stats.Ratio;
+import dev.layerlab.stats.Summary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,22 +97,22 @@ public final class SummaryReport {
     String fastest = null;
     String slowest = null;
     for (String v : variants) {
-      Stats s = view.buildSeconds(v, "edit-source");
+      Summary s = view.buildSummary(v, "edit-source");
       if (s.isEmpty()) {
         continue;
       }
-      if (fastest == null || s.median() < view.buildSeconds(fastest, "edit-source").median()) {
+      if (fastest == null || s.median() < view.buildSummary(fastest, "edit-source").median()) {
         fastest = v;
       }
-      if (slowest == null || s.median() > view.buildSeconds(slowest, "edit-source").median()) {
+      if (slowest == null || s.median() > view.buildSummary(slowest, "edit-source").median()) {
         slowest = v;
       }
     }
     if (fastest == null || fastest.equals(slowest)) {
       return;
     }
-    double fast = view.buildSeconds(fastest, "edit-source").median();
-    double slow = view.buildSeconds(slowest, "edit-source").median();
+    double fast = view.buildSummary(fastest, "edit-source").median();
+    double slow = view.buildSummary(slowest, "edit-source").median();
     Ratio ratio =
         Ratio.of(
             view.buildSummary(slowest, "edit-source"), view.buildSummary(fastest, "edit-source"));
@@ -140,7 +141,7 @@ public final class SummaryReport {
     for (String v : view.variants()) {
       md.append("| ").append(v).append(" |");
       for (String c : changes) {
-        Stats s = view.buildSeconds(v, c);
+        Summary s = view.buildSummary(v, c);
         md.append(" ").append(s.isEmpty() ? "–" : cell(s)).append(" |");
       }
       md.append("\n");
@@ -189,9 +190,9 @@ public final class SummaryReport {
         .append("| mode | median | first | repeat | min | max | runs |\n")
         .append("|---|---:|---:|---:|---:|---:|---:|\n");
     for (String mode : view.startupModes()) {
-      Stats s = view.startupSeconds(mode);
-      Stats first = view.startupSeconds(mode, StartupRecord.FIRST);
-      Stats repeat = view.startupSeconds(mode, StartupRecord.REPEAT);
+      Summary s = view.startupSummary(mode);
+      Summary first = view.startupSummary(mode, StartupRecord.FIRST);
+      Summary repeat = view.startupSummary(mode, StartupRecord.REPEAT);
       md.append("| ")
           .append(mode)
           .append(" | ")
@@ -287,7 +288,7 @@ public final class SummaryReport {
     md.append("\n");
   }
 
-  static String cell(Stats s) {
+  static String cell(Summary s) {
     if (s.count() == 1) {
       return secs(s.median());
     }

@@ -5,6 +5,7 @@ import static dev.layerlab.report.Html.num;
 
 import dev.layerlab.measure.BuildRecord;
 import dev.layerlab.measure.StepRecord;
+import dev.layerlab.stats.Summary;
 import java.util.List;
 
 /**
@@ -36,7 +37,7 @@ final class SvgCharts {
     double max = 0;
     for (RunView.Cell c : view.cells()) {
       if (!c.seconds().isEmpty()) {
-        max = Math.max(max, view.buildSeconds(c.variant(), c.change()).max());
+        max = Math.max(max, view.buildSummary(c.variant(), c.change()).max());
       }
     }
     max = niceMax(max);
@@ -47,7 +48,7 @@ final class SvgCharts {
     int rows = 0;
     for (String change : changes) {
       for (String v : variants) {
-        rows += view.buildSeconds(v, change).isEmpty() ? 0 : 1;
+        rows += view.buildSummary(v, change).isEmpty() ? 0 : 1;
       }
     }
     int height = 40 + rows * row + changes.size() * (groupGap + 18) + 50;
@@ -58,7 +59,7 @@ final class SvgCharts {
       svg.append(text(8, y + 10, esc(change), "font-weight:bold"));
       y += 18;
       for (int i = 0; i < variants.size(); i++) {
-        Stats s = view.buildSeconds(variants.get(i), change);
+        Summary s = view.buildSummary(variants.get(i), change);
         if (s.isEmpty()) {
           continue;
         }
@@ -192,7 +193,7 @@ final class SvgCharts {
     return KINDS.length - 1;
   }
 
-  private static String tooltip(String variant, String change, Stats s) {
+  private static String tooltip(String variant, String change, Summary s) {
     return variant + " / " + change + ": " + SummaryReport.cell(s) + " s over " + s.count();
   }
 

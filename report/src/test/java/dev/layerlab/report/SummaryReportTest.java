@@ -43,10 +43,4 @@ class SummaryReportTest {
         .contains("| mode | median | first | repeat | min | max | runs |")
         .contains("| baked | 0.85 | 0.80 | 0.90 |");
   }
-
-  @Test
-  void statsMedianOfEvenCountIsTheMeanOfTheMiddleTwo() {
-    assertThat(Stats.of(List.of(4.0, 1.0, 3.0, 2.0)).median()).isEqualTo(2.5);
-    assertThat(Stats.of(List.of()).isEmpty()).isTrue();
-  }
 }

@@ -88,4 +88,9 @@ class SummaryTest {
         .isFalse();
     assertThat(Ratio.of(slow, Summary.of(List.of())).isDefined()).isFalse();
   }
+
+  @Test
+  void noValues_giveAnEmptySummary() {
+    assertThat(Summary.of(List.of()).isEmpty()).isTrue();
+  }
 }
