@@ -30,14 +30,22 @@ public final class ClassicContext {
     } catch (IgnoreFileException e) {
       throw new IOException(e.getMessage(), e);
     }
-    ContextSnapshot snapshot =
-        new ContextWalker(rules, SnapshotCache.none(), ContextSender.CLASSIC).snapshot(root);
+    return paths(
+        new ContextWalker(rules, SnapshotCache.none(), ContextSender.CLASSIC).snapshot(root),
+        dockerfile);
+  }
+
+  /**
+   * The same from a snapshot already taken with the classic client's rules, so that a caller that
+   * has one does not walk and hash the context a second time.
+   */
+  public static List<String> paths(ContextSnapshot snapshot, String dockerfile) {
     TreeSet<String> paths = new TreeSet<>();
     for (ContextEntry entry : snapshot.entries()) {
       paths.add(entry.path());
     }
     for (String always : List.of(dockerfile, ".dockerignore")) {
-      if (Files.isRegularFile(root.resolve(always))) {
+      if (Files.isRegularFile(snapshot.root().resolve(always))) {
         addWithParents(paths, always);
       }
     }

@@ -281,7 +281,7 @@ public final class DockerJavaEngine implements Engine {
       long end = nanos.getAsLong();
       progress.finish(end);
       double seconds = (end - start) / 1e9;
-      List<StepRecord> steps = progress.steps();
+      List<StepRecord> steps = withLines(request, progress.steps());
 
       if (timedOut || error.get() != null || progress.builtImage().isEmpty()) {
         String message =
@@ -326,6 +326,29 @@ public final class DockerJavaEngine implements Engine {
         }
       }
     }
+  }
+
+  /**
+   * The classic builder numbers every instruction of the Dockerfile as a step, global ARGs
+   * included, so step N is the Nth instruction; steps past the last one are the LABELs that {@code
+   * --label} appends and keep line 0.
+   */
+  private static List<StepRecord> withLines(BuildRequest request, List<StepRecord> steps) {
+    List<dev.layerlab.dockerfile.Instruction> instructions;
+    try {
+      instructions =
+          dev.layerlab.dockerfile.DockerfileParser.parse(
+                  request.contextDir().resolve(request.dockerfile()))
+              .instructions();
+    } catch (dev.layerlab.dockerfile.DockerfileException e) {
+      return steps; // the daemon has said what is wrong with it; lines stay unknown
+    }
+    List<StepRecord> lined = new ArrayList<>();
+    for (StepRecord s : steps) {
+      int i = s.index() - 1;
+      lined.add(i < instructions.size() ? s.withLine(instructions.get(i).startLine()) : s);
+    }
+    return lined;
   }
 
   /**

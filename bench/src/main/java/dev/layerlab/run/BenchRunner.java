@@ -134,7 +134,7 @@ public final class BenchRunner {
       BuildInputs coldInputs = predictor.inputs(scratch.root(), variant.dockerfile(), true);
       predictor.cold(coldInputs);
       Cell cold = new Cell(engine, info, variant, COLD, 1, ++run.number);
-      BuildRecord first = build(run, scratch, cold, true);
+      BuildRecord first = build(run, scratch, cold, true, coldInputs);
       // A cold build has no recorded state to predict from (what it reuses depends on what the
       // daemon built before the run), so only rebuilds count towards the agreement.
       run.record(first, List.of());
@@ -155,17 +155,22 @@ public final class BenchRunner {
                   pattern.id(),
                   Integer.toString(rep));
           scratch.apply(pattern, scenario.changes().get(pattern), token);
-          List<StepPrediction> predicted =
-              predictor.rebuild(predictor.inputs(scratch.root(), variant.dockerfile(), false));
+          BuildInputs inputs = predictor.inputs(scratch.root(), variant.dockerfile(), false);
+          List<StepPrediction> predicted = predictor.rebuild(inputs);
           Cell cell = new Cell(engine, info, variant, pattern.id(), rep, ++run.number);
-          run.record(build(run, scratch, cell, false), predicted);
+          run.record(build(run, scratch, cell, false, inputs), predicted);
         }
       }
       scratch.reset();
     }
   }
 
-  private BuildRecord build(Run run, ScratchCopy scratch, Cell cell, boolean noCache)
+  /**
+   * @param inputs what the predictor just read of the scratch copy: its context snapshot gives the
+   *     classic builder's file list without walking and hashing the context again
+   */
+  private BuildRecord build(
+      Run run, ScratchCopy scratch, Cell cell, boolean noCache, BuildInputs inputs)
       throws EngineException, IOException {
     String name = cell.variant.name();
     listener.on(
@@ -177,7 +182,7 @@ public final class BenchRunner {
         cell.engine.build(
             new BuildRequest(
                 scratch.root(),
-                ClassicContext.paths(scratch.root(), dockerfile),
+                ClassicContext.paths(inputs.context(), dockerfile),
                 dockerfile,
                 run.buildArgs,
                 labels,
@@ -185,14 +190,8 @@ public final class BenchRunner {
                 run.options.network(),
                 run.options.buildTimeout()));
     created.addAll(outcome.createdImages());
-    List<StepRecord> steps = new ArrayList<>();
-    for (StepRecord s : outcome.steps()) {
-      if (!isRunLabel(s.instruction())) {
-        // The classic builder numbers every instruction, so its step number gives the line;
-        // BuildKit's engine finds lines itself.
-        steps.add(s.line() > 0 ? s : s.withLine(cell.variant.lineOfStep(s.index())));
-      }
-    }
+    List<StepRecord> steps =
+        outcome.steps().stream().filter(s -> !isRunLabel(s.instruction())).toList();
     BuildRecord record =
         new BuildRecord(
             name,

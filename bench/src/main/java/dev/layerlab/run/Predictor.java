@@ -36,6 +36,9 @@ public final class Predictor {
 
   private final CacheSemantics semantics;
   private final ContextSender sender;
+  // Shared by every build of the variant: a file unchanged since the last snapshot is not read
+  // and hashed again.
+  private final SnapshotCache cache = SnapshotCache.empty();
   private final Map<String, String> buildArgs;
   private BuildInputs baseline;
 
@@ -62,8 +65,7 @@ public final class Predictor {
     } catch (DockerfileException | IgnoreFileException e) {
       throw new IOException(e.getMessage(), e);
     }
-    return BuildInputs.of(
-            parsed, new ContextWalker(rules, SnapshotCache.none(), sender).snapshot(root))
+    return BuildInputs.of(parsed, new ContextWalker(rules, cache, sender).snapshot(root))
         .withBuildArgs(buildArgs)
         .withNoCache(noCache);
   }

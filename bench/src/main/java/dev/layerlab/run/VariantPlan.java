@@ -26,20 +26,10 @@ import java.util.Optional;
  * @param name the variant's name
  * @param dockerfile the Dockerfile's path relative to the context
  * @param generatedText the Dockerfile's text when layerlab wrote it, else empty
- * @param instructions the parsed instructions, in the order the classic builder numbers steps
  */
-record VariantPlan(
-    String name,
-    String dockerfile,
-    Optional<String> generatedText,
-    List<Instruction> instructions) {
+record VariantPlan(String name, String dockerfile, Optional<String> generatedText) {
 
   static final String REWRITTEN_SUFFIX = "-rewritten";
-
-  /** The line of the instruction a classic build step number refers to, or 0. */
-  int lineOfStep(int step) {
-    return step >= 1 && step <= instructions.size() ? instructions.get(step - 1).startLine() : 0;
-  }
 
   /** The variants to build and what the rules said about each, in scenario order. */
   record Plans(List<VariantPlan> variants, List<VariantAdvice> advice) {}
@@ -54,7 +44,7 @@ record VariantPlan(
     for (String name : selected) {
       Parsed p = parsed.get(name);
       String dockerfile = scenario.variants().get(name);
-      plans.add(new VariantPlan(name, dockerfile, Optional.empty(), p.dockerfile.instructions()));
+      plans.add(new VariantPlan(name, dockerfile, Optional.empty()));
       Analysis analysis = Advisor.analyze(p.dockerfile, p.text, Optional.of(scenario.directory()));
       Optional<String> measuredAs = Optional.empty();
       if (analysis.rewritten().isPresent()) {
@@ -70,19 +60,11 @@ record VariantPlan(
           String generated = name + REWRITTEN_SUFFIX;
           plans.add(
               new VariantPlan(
-                  generated,
-                  "Dockerfile.layerlab" + REWRITTEN_SUFFIX,
-                  Optional.of(text),
-                  rewritten.dockerfile.instructions()));
+                  generated, "Dockerfile.layerlab" + REWRITTEN_SUFFIX, Optional.of(text)));
           measuredAs = Optional.of(generated);
         } else if (!selected.contains(measuredAs.get())) {
           String twin = measuredAs.get();
-          plans.add(
-              new VariantPlan(
-                  twin,
-                  scenario.variants().get(twin),
-                  Optional.empty(),
-                  parsed.get(twin).dockerfile.instructions()));
+          plans.add(new VariantPlan(twin, scenario.variants().get(twin), Optional.empty()));
         }
       }
       advice.add(

@@ -86,7 +86,10 @@ class BuildKitCliEngineIT {
             "COPY b.txt ./",
             "RUN cat b.txt > /b.copy");
     assertThat(first.steps()).extracting(StepRecord::line).containsExactly(1, 2, 3, 4, 5, 6);
-    assertThat(cached(first)).containsExactly(true, true, false, false, false, false);
+    // WORKDIR /app on this base may have been built before on the daemon (BuildKit's cache outlives
+    // images), so only FROM and the steps after the run's unique a.txt are certain.
+    assertThat(cached(first).get(0)).as("FROM").isTrue();
+    assertThat(cached(first).subList(2, 6)).containsOnly(false);
     assertThat(cached(again))
         .as("unchanged but for an ignored file: every step cached")
         .containsOnly(true);

@@ -2,9 +2,6 @@ package dev.layerlab.engine.cases;
 
 import dev.layerlab.cache.MissCause;
 import dev.layerlab.cache.StepPrediction;
-import dev.layerlab.dockerfile.Dockerfile;
-import dev.layerlab.dockerfile.DockerfileParser;
-import dev.layerlab.dockerfile.Instruction;
 import dev.layerlab.engine.BuildOutcome;
 import dev.layerlab.engine.BuildRequest;
 import dev.layerlab.engine.ClassicContext;
@@ -12,7 +9,6 @@ import dev.layerlab.engine.Engine;
 import dev.layerlab.measure.BuildRecord;
 import dev.layerlab.measure.BuildStatus;
 import dev.layerlab.measure.PredictionRecord;
-import dev.layerlab.measure.StepRecord;
 import dev.layerlab.run.Predictor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -200,24 +196,6 @@ public final class CaseBuild {
     if (!outcome.imageId().isEmpty()) {
       created.add(outcome.imageId());
     }
-    if (!builder.equals("classic")) {
-      return outcome;
-    }
-    Dockerfile dockerfile = DockerfileParser.parse(dir.resolve("Dockerfile"));
-    List<Instruction> instructions = dockerfile.instructions();
-    List<StepRecord> lined = new ArrayList<>();
-    for (StepRecord s : outcome.steps()) {
-      int i = s.index() - 1;
-      lined.add(i < instructions.size() ? s.withLine(instructions.get(i).startLine()) : s);
-    }
-    return new BuildOutcome(
-        outcome.status(),
-        outcome.seconds(),
-        outcome.contextBytes(),
-        outcome.imageId(),
-        outcome.imageBytes(),
-        lined,
-        outcome.createdImages(),
-        outcome.error());
+    return outcome;
   }
 }
