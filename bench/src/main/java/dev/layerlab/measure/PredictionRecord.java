@@ -26,6 +26,15 @@ public record PredictionRecord(
     Optional<Boolean> observedHit,
     String cause) {
 
+  /** Both answers in words, e.g. {@code model hit, engine miss}. */
+  public String answers() {
+    return "model " + word(predictedHit) + ", engine " + word(observedHit);
+  }
+
+  private static String word(Optional<Boolean> hit) {
+    return hit.map(h -> h ? "hit" : "miss").orElse("no step");
+  }
+
   /** Whether the model and the engine gave the same answer for this step. */
   public boolean agrees() {
     return predictedHit.isPresent() && predictedHit.equals(observedHit);

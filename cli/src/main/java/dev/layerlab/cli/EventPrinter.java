@@ -55,43 +55,35 @@ final class EventPrinter implements BenchListener {
 
   /** Prints the cache model's agreement with the engine, and every disagreement in full. */
   void agreement(dev.layerlab.measure.RunResult run) {
-    java.util.Map<String, int[]> byBuilder = new java.util.LinkedHashMap<>();
-    for (dev.layerlab.measure.PredictionRecord p : run.predictions()) {
-      int[] counts = byBuilder.computeIfAbsent(p.builder(), b -> new int[2]);
-      counts[1]++;
-      if (p.agrees()) {
-        counts[0]++;
-      } else {
-        err.println(
-            "prediction disagrees: "
-                + p.builder()
-                + " "
-                + p.variant()
-                + " "
-                + p.change()
-                + " #"
-                + p.repetition()
-                + " line "
-                + p.line()
-                + " "
-                + p.instruction()
-                + ": model "
-                + p.predictedHit().map(h -> h ? "hit" : "miss").orElse("no step")
-                + ", engine "
-                + p.observedHit().map(h -> h ? "hit" : "miss").orElse("no step")
-                + (p.cause().isEmpty() ? "" : " (" + p.cause() + ")"));
-      }
+    dev.layerlab.report.RunView view = new dev.layerlab.report.RunView(run);
+    for (dev.layerlab.measure.PredictionRecord p : view.disagreements()) {
+      err.println(
+          "prediction disagrees: "
+              + p.builder()
+              + " "
+              + p.variant()
+              + " "
+              + p.change()
+              + " #"
+              + p.repetition()
+              + " line "
+              + p.line()
+              + " "
+              + p.instruction()
+              + ": "
+              + p.answers()
+              + (p.cause().isEmpty() ? "" : " (" + p.cause() + ")"));
     }
-    byBuilder.forEach(
-        (builder, c) ->
-            err.println(
-                String.format(
-                    Locale.ROOT,
-                    "prediction agreement, %s builder: %d of %d steps (%.1f%%)",
-                    builder,
-                    c[0],
-                    c[1],
-                    100.0 * c[0] / c[1])));
+    for (dev.layerlab.report.RunView.Agreement a : view.agreement()) {
+      err.println(
+          String.format(
+              Locale.ROOT,
+              "prediction agreement, %s builder: %d of %d steps (%.1f%%)",
+              a.builder(),
+              a.right(),
+              a.steps(),
+              a.percent()));
+    }
     err.flush();
   }
 

@@ -15,11 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Writes {@code report.html}: one self-contained page with the headline, the charts as inline SVG,
@@ -238,29 +236,23 @@ public final class HtmlReport {
     if (all.isEmpty()) {
       return;
     }
-    Map<String, int[]> byBuilder = new LinkedHashMap<>();
-    for (PredictionRecord p : all) {
-      int[] c = byBuilder.computeIfAbsent(p.builder(), b -> new int[2]);
-      c[1]++;
-      c[0] += p.agrees() ? 1 : 0;
-    }
     h.append("<section id=\"prediction\"><h2>Prediction against the engine</h2>\n")
         .append("<p>Before every build layerlab's cache model predicted which steps the builder")
         .append(" would reuse; the engine then reported what it did.</p>\n")
         .append("<table><tr><th>builder</th><th>steps predicted right</th><th>agreement</th></tr>");
-    byBuilder.forEach(
-        (b, c) ->
-            h.append("<tr><td>")
-                .append(esc(b))
-                .append("</td><td class=\"n\">")
-                .append(c[0])
-                .append(" of ")
-                .append(c[1])
-                .append("</td><td class=\"n\">")
-                .append(String.format(Locale.ROOT, "%.1f%%", 100.0 * c[0] / c[1]))
-                .append("</td></tr>\n"));
+    for (RunView.Agreement a : view.agreement()) {
+      h.append("<tr><td>")
+          .append(esc(a.builder()))
+          .append("</td><td class=\"n\">")
+          .append(a.right())
+          .append(" of ")
+          .append(a.steps())
+          .append("</td><td class=\"n\">")
+          .append(String.format(Locale.ROOT, "%.1f%%", a.percent()))
+          .append("</td></tr>\n");
+    }
     h.append("</table>\n");
-    List<PredictionRecord> wrong = all.stream().filter(p -> !p.agrees()).toList();
+    List<PredictionRecord> wrong = view.disagreements();
     if (!wrong.isEmpty()) {
       h.append("<p>Disagreements:</p><ul>");
       for (PredictionRecord p : wrong) {
@@ -280,7 +272,7 @@ public final class HtmlReport {
             .append("<code>")
             .append(esc(p.instruction()))
             .append("</code>")
-            .append(esc(", model " + hit(p.predictedHit()) + ", engine " + hit(p.observedHit())))
+            .append(esc(", " + p.answers()))
             .append(p.cause().isEmpty() ? "" : " (" + esc(p.cause()) + ")")
             .append("</li>\n");
       }
@@ -292,10 +284,6 @@ public final class HtmlReport {
   /** Escaped text whose {@code `quoted`} spans, as advice writes them, become code. */
   static String prose(String text) {
     return esc(text).replaceAll("`([^`]+)`", "<code>$1</code>");
-  }
-
-  private static String hit(Optional<Boolean> h) {
-    return h.map(x -> x ? "hit" : "miss").orElse("no step");
   }
 
   private static void adviceSection(RunView view, StringBuilder h) {

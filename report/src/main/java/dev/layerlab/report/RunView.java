@@ -153,6 +153,36 @@ public final class RunView {
     return List.copyOf(m);
   }
 
+  /**
+   * How often the cache model's prediction matched the engine, for one builder.
+   *
+   * @param right steps predicted right
+   * @param steps steps predicted
+   */
+  public record Agreement(String builder, int right, int steps) {
+    public double percent() {
+      return 100.0 * right / steps;
+    }
+  }
+
+  /** The model's agreement with the engine per builder, in the order the builders ran. */
+  public List<Agreement> agreement() {
+    Map<String, int[]> counts = new LinkedHashMap<>();
+    for (dev.layerlab.measure.PredictionRecord p : run.predictions()) {
+      int[] c = counts.computeIfAbsent(p.builder(), b -> new int[2]);
+      c[0] += p.agrees() ? 1 : 0;
+      c[1]++;
+    }
+    List<Agreement> out = new ArrayList<>();
+    counts.forEach((b, c) -> out.add(new Agreement(b, c[0], c[1])));
+    return List.copyOf(out);
+  }
+
+  /** The steps the model predicted wrong. */
+  public List<dev.layerlab.measure.PredictionRecord> disagreements() {
+    return run.predictions().stream().filter(p -> !p.agrees()).toList();
+  }
+
   public List<BuildRecord> failedBuilds() {
     return run.builds().stream().filter(b -> b.status() != BuildStatus.OK).toList();
   }

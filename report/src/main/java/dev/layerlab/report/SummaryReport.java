@@ -213,8 +213,7 @@ public final class SummaryReport {
   }
 
   private static void predictionTable(RunView view, StringBuilder md) {
-    List<dev.layerlab.measure.PredictionRecord> all = view.run().predictions();
-    if (all.isEmpty()) {
+    if (view.run().predictions().isEmpty()) {
       return;
     }
     md.append("## Prediction against the engine\n\n")
@@ -222,26 +221,19 @@ public final class SummaryReport {
         .append(" would reuse; the engine then reported what it did. A disagreement is a bug in")
         .append(" the model, not noise.\n\n| builder | steps predicted right | agreement |\n")
         .append("|---|---:|---:|\n");
-    Map<String, int[]> byBuilder = new java.util.LinkedHashMap<>();
-    for (dev.layerlab.measure.PredictionRecord p : all) {
-      int[] c = byBuilder.computeIfAbsent(p.builder(), b -> new int[2]);
-      c[1]++;
-      c[0] += p.agrees() ? 1 : 0;
+    for (RunView.Agreement a : view.agreement()) {
+      md.append("| ")
+          .append(a.builder())
+          .append(" | ")
+          .append(a.right())
+          .append(" of ")
+          .append(a.steps())
+          .append(" | ")
+          .append(String.format(Locale.ROOT, "%.1f%%", a.percent()))
+          .append(" |\n");
     }
-    byBuilder.forEach(
-        (b, c) ->
-            md.append("| ")
-                .append(b)
-                .append(" | ")
-                .append(c[0])
-                .append(" of ")
-                .append(c[1])
-                .append(" | ")
-                .append(String.format(Locale.ROOT, "%.1f%%", 100.0 * c[0] / c[1]))
-                .append(" |\n"));
     md.append("\n");
-    List<dev.layerlab.measure.PredictionRecord> wrong =
-        all.stream().filter(p -> !p.agrees()).toList();
+    List<dev.layerlab.measure.PredictionRecord> wrong = view.disagreements();
     if (!wrong.isEmpty()) {
       md.append("Disagreements:\n\n");
       for (dev.layerlab.measure.PredictionRecord p : wrong) {
@@ -257,10 +249,8 @@ public final class SummaryReport {
             .append(p.line())
             .append(" `")
             .append(escape(p.instruction()))
-            .append("`: model ")
-            .append(p.predictedHit().map(h -> h ? "hit" : "miss").orElse("no step"))
-            .append(", engine ")
-            .append(p.observedHit().map(h -> h ? "hit" : "miss").orElse("no step"))
+            .append("`: ")
+            .append(p.answers())
             .append(p.cause().isEmpty() ? "" : " (" + escape(p.cause()) + ")")
             .append("\n");
       }

@@ -43,4 +43,47 @@ class SummaryReportTest {
         .contains("| mode | median | first | repeat | min | max | runs |")
         .contains("| baked | 0.85 | 0.80 | 0.90 |");
   }
+
+  @Test
+  void disagreementIsListedWithBothAnswers_andCountedPerBuilder() {
+    var ok = ReportFixtures.run();
+    var right =
+        new dev.layerlab.measure.PredictionRecord(
+            "naive",
+            "edit-source",
+            "classic",
+            1,
+            7,
+            "COPY . .",
+            java.util.Optional.of(false),
+            java.util.Optional.of(false),
+            "changed");
+    var wrong =
+        new dev.layerlab.measure.PredictionRecord(
+            "naive",
+            "edit-source",
+            "classic",
+            1,
+            10,
+            "RUN pip install",
+            java.util.Optional.of(true),
+            java.util.Optional.of(false),
+            "");
+    var run =
+        new dev.layerlab.measure.RunResult(
+            ok.runId(),
+            ok.scenario(),
+            ok.startedAt(),
+            ok.environment(),
+            ok.builds(),
+            ok.startups(),
+            ok.advice(),
+            List.of(right, wrong),
+            true);
+
+    String md = SummaryReport.render(new RunView(run), List.of());
+
+    assertThat(md).contains("| classic | 1 of 2 | 50.0% |");
+    assertThat(md).contains("line 10 `RUN pip install`: model hit, engine miss");
+  }
 }
