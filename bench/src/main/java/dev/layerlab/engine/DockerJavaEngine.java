@@ -329,6 +329,26 @@ public final class DockerJavaEngine implements Engine {
   }
 
   /**
+   * A GET for an endpoint docker-java has no command for, through docker-java's own HTTP transport;
+   * {@code what} names it in the error when the daemon does not answer 200.
+   */
+  private <T> T get(String path, String what, ExportReader<T> reader)
+      throws EngineException, IOException {
+    DockerHttpClient.Request request =
+        DockerHttpClient.Request.builder()
+            .method(DockerHttpClient.Request.Method.GET)
+            .path(path)
+            .build();
+    try (DockerHttpClient.Response response = http.execute(request);
+        InputStream body = response.getBody()) {
+      if (response.getStatusCode() != 200) {
+        throw new EngineException(what + " answered " + response.getStatusCode());
+      }
+      return reader.read(body);
+    }
+  }
+
+  /**
    * The classic builder numbers every instruction of the Dockerfile as a step, global ARGs
    * included, so step N is the Nth instruction; steps past the last one are the LABELs that {@code
    * --label} appends and keep line 0.
@@ -358,18 +378,9 @@ public final class DockerJavaEngine implements Engine {
   private List<StepRecord> withLayerSizes(String imageId, List<StepRecord> steps)
       throws EngineException {
     Map<String, Long> sizeById = new HashMap<>();
-    DockerHttpClient.Request request =
-        DockerHttpClient.Request.builder()
-            .method(DockerHttpClient.Request.Method.GET)
-            .path("/images/" + imageId + "/history")
-            .build();
-    try (DockerHttpClient.Response response = http.execute(request);
-        InputStream body = response.getBody()) {
-      if (response.getStatusCode() != 200) {
-        throw new EngineException(
-            "image history of " + imageId + " answered " + response.getStatusCode());
-      }
-      for (JsonNode layer : JSON.readTree(body)) {
+    try {
+      for (JsonNode layer :
+          get("/images/" + imageId + "/history", "image history of " + imageId, JSON::readTree)) {
         String id = layer.path("Id").asText("");
         if (id.startsWith("sha256:")) {
           sizeById.put(id.substring(7), layer.path("Size").asLong(-1));
@@ -541,19 +552,7 @@ public final class DockerJavaEngine implements Engine {
               .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none"))
               .exec()
               .getId();
-      DockerHttpClient.Request request =
-          DockerHttpClient.Request.builder()
-              .method(DockerHttpClient.Request.Method.GET)
-              .path("/containers/" + containerId + "/export")
-              .build();
-      try (DockerHttpClient.Response response = http.execute(request);
-          InputStream body = response.getBody()) {
-        if (response.getStatusCode() != 200) {
-          throw new EngineException(
-              "export of image " + imageId + " answered " + response.getStatusCode());
-        }
-        return reader.read(body);
-      }
+      return get("/containers/" + containerId + "/export", "export of image " + imageId, reader);
     } catch (IOException e) {
       throw new EngineException(
           "cannot read the file system of image " + imageId + ": " + e.getMessage(), e);

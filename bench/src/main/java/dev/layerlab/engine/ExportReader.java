@@ -3,7 +3,9 @@ package dev.layerlab.engine;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Reads the tar stream of a container's file system while the engine holds the container. */
+/**
+ * Reads a body the engine streams from the daemon: a container's file-system tar, image history.
+ */
 @FunctionalInterface
 public interface ExportReader<T> {
   T read(InputStream tar) throws IOException;
