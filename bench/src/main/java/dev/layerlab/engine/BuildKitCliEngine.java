@@ -31,9 +31,10 @@ import java.util.function.LongSupplier;
  *
  * <p>What a build reports: each Dockerfile step BuildKit ran, in Dockerfile order, with its line,
  * whether it came from the cache ({@code FROM} always counts as cached, as with the classic
- * builder), BuildKit's own duration for it, and the size it added to the final image when it is a
- * step of the last stage (-1 otherwise). BuildKit makes no image per step, so the steps carry no
- * image id, and the only image a build creates is the final one.
+ * builder), the time the client saw it take beside BuildKit's own duration for it, and the size it
+ * added to the final image when it is a step of the last stage (-1 otherwise). BuildKit makes no
+ * image per step, so the steps carry no image id, and the only image a build creates is the final
+ * one.
  */
 public final class BuildKitCliEngine implements Engine {
 
@@ -246,7 +247,15 @@ public final class BuildKitCliEngine implements Engine {
       BuildKitProgress.Step s = l.step();
       boolean cached = s.status() == BuildKitProgress.Status.CACHED || s.keyword().equals("FROM");
       steps.add(
-          new StepRecord(steps.size() + 1, s.instruction(), l.line(), cached, s.seconds(), -1, ""));
+          new StepRecord(
+              steps.size() + 1,
+              s.instruction(),
+              l.line(),
+              cached,
+              s.clientSeconds(),
+              -1,
+              "",
+              s.engineSeconds()));
     }
     return steps;
   }
@@ -355,6 +364,11 @@ public final class BuildKitCliEngine implements Engine {
   @Override
   public RunOutcome runUntilReady(RunRequest request) throws EngineException {
     return docker.runUntilReady(request);
+  }
+
+  @Override
+  public <T> T saveImage(String imageId, ExportReader<T> reader) throws EngineException {
+    return docker.saveImage(imageId, reader);
   }
 
   @Override

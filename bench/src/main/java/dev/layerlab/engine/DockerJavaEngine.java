@@ -571,6 +571,20 @@ public final class DockerJavaEngine implements Engine {
     }
   }
 
+  @Override
+  public <T> T saveImage(String imageId, ExportReader<T> reader) throws EngineException {
+    try (InputStream saved = client.saveImageCmd(imageId).exec()) {
+      return reader.read(saved);
+    } catch (IOException e) {
+      throw new EngineException(
+          "cannot read the layers of image " + imageId + ": " + e.getMessage(), e);
+    } catch (NotFoundException e) {
+      throw new EngineException("image " + imageId + " not found: " + describe(e), e);
+    } catch (RuntimeException e) {
+      throw unreachable(e);
+    }
+  }
+
   private static List<String> listOf(String[] values) {
     return values == null ? List.of() : List.of(values);
   }

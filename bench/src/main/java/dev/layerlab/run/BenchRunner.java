@@ -10,6 +10,7 @@ import dev.layerlab.engine.EngineException;
 import dev.layerlab.engine.EngineInfo;
 import dev.layerlab.measure.BuildRecord;
 import dev.layerlab.measure.BuildStatus;
+import dev.layerlab.measure.ImageEfficiency;
 import dev.layerlab.measure.PredictionRecord;
 import dev.layerlab.measure.RunResult;
 import dev.layerlab.measure.StartupRecord;
@@ -34,7 +35,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Builds every variant of a scenario with each builder: cold, then after each change pattern on the
  * warm cache, repeatedly; asks the cache model before each build what it will reuse and records the
  * answer beside the engine's; then times the app's start-up baked into the image, mounted into the
- * base image, and mounted into the image that holds the dependencies. A build that outlasts {@link
+ * base image, and mounted into the image that holds the dependencies; and last, off every timed
+ * path, counts the bytes each variant's cold-built image wastes. A build that outlasts {@link
  * BenchOptions#buildTimeout()} is cancelled and fails the run. Every image and container it makes
  * is labelled with the run and removed at the end, whatever happens; nothing else is touched.
  */
@@ -113,6 +115,7 @@ public final class BenchRunner {
         run.startups.addAll(
             new StartupTimer(first, listener).time(scenario, options, baked, deps, run.labels));
       }
+      run.images.addAll(new ImageAnalyser(listener, System::nanoTime).analyse(run.cold));
       complete = true;
       return run.result(true);
     } finally {
@@ -139,6 +142,7 @@ public final class BenchRunner {
       // daemon built before the run), so only rebuilds count towards the agreement.
       run.record(first, List.of());
       run.baselineImages.putIfAbsent(variant.name(), first.imageId());
+      run.cold.add(new ImageAnalyser.Cold(engine, first));
 
       for (ChangePattern pattern : scenario.patterns()) {
         for (int rep = 1; rep <= options.repetitions(); rep++) {
@@ -345,6 +349,8 @@ public final class BenchRunner {
     final List<PredictionRecord> predictions = new ArrayList<>();
     final List<StartupRecord> startups = new ArrayList<>();
     final Map<String, String> baselineImages = new LinkedHashMap<>();
+    final List<ImageAnalyser.Cold> cold = new ArrayList<>();
+    final List<ImageEfficiency> images = new ArrayList<>();
     int number;
 
     Run(
@@ -406,6 +412,7 @@ public final class BenchRunner {
           startups,
           plans.advice(),
           predictions,
+          images,
           complete);
     }
 
