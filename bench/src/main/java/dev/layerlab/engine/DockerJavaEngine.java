@@ -413,13 +413,16 @@ public final class DockerJavaEngine implements Engine {
     String containerId = null;
     try {
       HostConfig host = HostConfig.newHostConfig().withNetworkMode(request.network());
-      if (request.bind().isPresent()) {
-        RunRequest.Bind b = request.bind().get();
-        host.withBinds(
-            new Bind(
-                b.hostPath().toString(),
-                new Volume(b.containerPath()),
-                com.github.dockerjava.api.model.AccessMode.ro));
+      if (!request.binds().isEmpty()) {
+        List<Bind> binds = new ArrayList<>();
+        for (RunRequest.Bind b : request.binds()) {
+          binds.add(
+              new Bind(
+                  b.hostPath().toString(),
+                  new Volume(b.containerPath()),
+                  com.github.dockerjava.api.model.AccessMode.ro));
+        }
+        host.withBinds(binds);
       }
       CreateContainerCmd create =
           client
