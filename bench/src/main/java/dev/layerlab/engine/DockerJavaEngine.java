@@ -372,23 +372,45 @@ public final class DockerJavaEngine implements Engine {
   }
 
   /**
+   * The image's history, newest entry first ({@code Id}, {@code CreatedBy}, {@code Size}, ...).
+   * docker-java has no command for {@code /images/{id}/history}, so it is called through
+   * docker-java's own HTTP transport.
+   */
+  JsonNode history(String imageId) throws EngineException {
+    try {
+      return get("/images/" + imageId + "/history", "image history of " + imageId, JSON::readTree);
+    } catch (IOException e) {
+      throw new EngineException(
+          "cannot read the image history of " + imageId + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw unreachable(e);
+    }
+  }
+
+  /** The image's size in bytes, -1 when the daemon does not say. */
+  long imageSize(String imageId) throws EngineException {
+    try {
+      Long size = client.inspectImageCmd(imageId).exec().getSize();
+      return size == null ? -1 : size;
+    } catch (NotFoundException e) {
+      throw new EngineException("image " + imageId + " not found: " + describe(e), e);
+    } catch (RuntimeException e) {
+      throw unreachable(e);
+    }
+  }
+
+  /**
    * Fills in each step's layer size from the image history. docker-java has no command for {@code
    * /images/{id}/history}, so it is called through docker-java's own HTTP transport.
    */
   private List<StepRecord> withLayerSizes(String imageId, List<StepRecord> steps)
       throws EngineException {
     Map<String, Long> sizeById = new HashMap<>();
-    try {
-      for (JsonNode layer :
-          get("/images/" + imageId + "/history", "image history of " + imageId, JSON::readTree)) {
-        String id = layer.path("Id").asText("");
-        if (id.startsWith("sha256:")) {
-          sizeById.put(id.substring(7), layer.path("Size").asLong(-1));
-        }
+    for (JsonNode layer : history(imageId)) {
+      String id = layer.path("Id").asText("");
+      if (id.startsWith("sha256:")) {
+        sizeById.put(id.substring(7), layer.path("Size").asLong(-1));
       }
-    } catch (IOException e) {
-      throw new EngineException(
-          "cannot read the image history of " + imageId + ": " + e.getMessage(), e);
     }
     List<StepRecord> sized = new ArrayList<>();
     for (StepRecord step : steps) {
