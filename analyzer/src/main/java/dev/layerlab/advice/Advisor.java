@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs layerlab's rules over a parsed Dockerfile and rewrites what can be fixed by moving lines.
+ * Runs layerlab's rules over a parsed Dockerfile and rewrites what moving lines, or adding a
+ * dependency-only step, can fix.
  */
 public final class Advisor {
 
@@ -26,7 +27,7 @@ public final class Advisor {
   /**
    * Runs every rule the options leave on, drops findings that an inline {@code # layerlab
    * ignore=...} comment suppresses, applies configured severities, and rewrites what moving lines
-   * fixes (only for findings that were kept).
+   * or an added dependency-only step fixes (only for findings that were kept).
    */
   public static Analysis analyze(Dockerfile dockerfile, String text, AdviceOptions options) {
     RuleInput input =
@@ -70,15 +71,21 @@ public final class Advisor {
     // Moves are applied bottom-up so that line numbers above each move stay valid.
     moves.sort(
         Comparator.comparingInt((DependencyOrderRule.Result r) -> r.finding().line()).reversed());
+    List<Analysis.AddedStep> added = new ArrayList<>();
     for (DependencyOrderRule.Result r : moves) {
       TextRewriter.Move move = r.move().get();
       rewritten = TextRewriter.apply(rewritten, move);
+      if (r.edit().isPresent()) {
+        edits.add(0, r.edit().get());
+        r.step().ifPresent(s -> added.add(0, s));
+        continue;
+      }
       edits.add(
           0,
           "line "
               + move.anchor().startLine()
               + ": added `"
-              + move.insertLine()
+              + move.insertLines().get(0)
               + "` and moved the install (line "
               + r.finding().line()
               + ") above `"
@@ -90,6 +97,7 @@ public final class Advisor {
         edits.isEmpty() ? Optional.empty() : Optional.of(rewritten),
         edits,
         ignoreFile,
-        suppressed);
+        suppressed,
+        added);
   }
 }

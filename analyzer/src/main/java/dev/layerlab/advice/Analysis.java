@@ -12,17 +12,52 @@ import java.util.Optional;
  * @param edits one sentence per change the rewrite made
  * @param suggestedDockerignore lines to add to .dockerignore, when LL002 measured waste
  * @param suppressed how many findings the configuration or inline comments left out
+ * @param addedSteps the dependency-only steps the rewrite adds, where it adds any
  */
 public record Analysis(
     List<Finding> findings,
     Optional<String> rewritten,
     List<String> edits,
     Optional<String> suggestedDockerignore,
-    int suppressed) {
+    int suppressed,
+    List<AddedStep> addedSteps) {
+
+  /**
+   * A dependency-only step the rewrite adds above the copy of the source. It fetches into the
+   * package manager's local repository what the build used to fetch while compiling, and it may
+   * fetch a little more (go-offline resolves every plugin a build could use), so the rewrite's
+   * image can hold extra files there and nowhere else.
+   *
+   * @param line the line of the copy in the original Dockerfile that the step goes above
+   * @param command the added RUN, e.g. {@code RUN mvn -B dependency:go-offline}
+   * @param repository the directory the step fetches into: an absolute path, or {@code
+   *     *&#47;.m2/repository} for a directory of that name under any home
+   */
+  public record AddedStep(int line, String command, String repository) {
+
+    /** Whether {@code path}, an absolute path in an image, lies inside the repository. */
+    public boolean holds(String path) {
+      if (repository.startsWith("*/")) {
+        String name = repository.substring(1);
+        return path.contains(name + "/");
+      }
+      return path.startsWith(repository.endsWith("/") ? repository : repository + "/");
+    }
+  }
 
   public Analysis {
     findings = List.copyOf(findings);
     edits = List.copyOf(edits);
+    addedSteps = List.copyOf(addedSteps);
+  }
+
+  public Analysis(
+      List<Finding> findings,
+      Optional<String> rewritten,
+      List<String> edits,
+      Optional<String> suggestedDockerignore,
+      int suppressed) {
+    this(findings, rewritten, edits, suggestedDockerignore, suppressed, List.of());
   }
 
   public Analysis(List<Finding> findings, Optional<String> rewritten, List<String> edits) {
