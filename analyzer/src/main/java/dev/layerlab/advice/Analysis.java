@@ -39,9 +39,13 @@ public record Analysis(
     public boolean holds(String path) {
       if (repository.startsWith("*/")) {
         String name = repository.substring(1);
-        return path.contains(name + "/");
+        return path.endsWith(name) || path.contains(name + "/");
       }
-      return path.startsWith(repository.endsWith("/") ? repository : repository + "/");
+      String dir =
+          repository.length() > 1 && repository.endsWith("/")
+              ? repository.substring(0, repository.length() - 1)
+              : repository;
+      return path.equals(dir) || path.startsWith(dir + "/");
     }
   }
 
