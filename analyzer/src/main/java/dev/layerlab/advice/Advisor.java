@@ -72,25 +72,20 @@ public final class Advisor {
     moves.sort(
         Comparator.comparingInt((DependencyOrderRule.Result r) -> r.finding().line()).reversed());
     List<Analysis.AddedStep> added = new ArrayList<>();
+    List<Analysis.Fix> fixes = new ArrayList<>();
     for (DependencyOrderRule.Result r : moves) {
       TextRewriter.Move move = r.move().get();
       rewritten = TextRewriter.apply(rewritten, move);
-      if (r.edit().isPresent()) {
-        edits.add(0, r.edit().get());
-        r.step().ifPresent(s -> added.add(0, s));
-        continue;
-      }
-      edits.add(
+      String edit = r.edit().orElseGet(() -> moveSentence(r));
+      edits.add(0, edit);
+      r.step().ifPresent(s -> added.add(0, s));
+      fixes.add(
           0,
-          "line "
-              + move.anchor().startLine()
-              + ": added `"
-              + move.insertLines().get(0)
-              + "` and moved the install (line "
-              + r.finding().line()
-              + ") above `"
-              + move.anchor().original().strip()
-              + "`");
+          new Analysis.Fix(
+              r.finding().ruleId(),
+              r.finding().line(),
+              edit,
+              Analysis.Replacement.between(text, TextRewriter.apply(text, move))));
     }
     return new Analysis(
         findings,
@@ -98,6 +93,20 @@ public final class Advisor {
         edits,
         ignoreFile,
         suppressed,
-        added);
+        added,
+        fixes);
+  }
+
+  private static String moveSentence(DependencyOrderRule.Result r) {
+    TextRewriter.Move move = r.move().get();
+    return "line "
+        + move.anchor().startLine()
+        + ": added `"
+        + move.insertLines().get(0)
+        + "` and moved the install (line "
+        + r.finding().line()
+        + ") above `"
+        + move.anchor().original().strip()
+        + "`";
   }
 }
