@@ -48,4 +48,10 @@ public record RunResult(
       boolean complete) {
     this(runId, scenario, startedAt, environment, builds, startups, advice, List.of(), complete);
   }
+
+  /** The same run with other advice, such as the advice with its rewrites verified. */
+  public RunResult withAdvice(List<VariantAdvice> other) {
+    return new RunResult(
+        runId, scenario, startedAt, environment, builds, startups, other, predictions, complete);
+  }
 }

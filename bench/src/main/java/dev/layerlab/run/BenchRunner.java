@@ -113,8 +113,19 @@ public final class BenchRunner {
         run.startups.addAll(
             new StartupTimer(first, listener).time(scenario, options, baked, deps, run.labels));
       }
+      RunResult result =
+          RewriteCheck.verifyAll(
+              infos,
+              listener,
+              created::addAll,
+              run.result(true),
+              scenario,
+              options,
+              plans.variants(),
+              run.labels,
+              run.buildArgs);
       complete = true;
-      return run.result(true);
+      return result;
     } finally {
       cleanUp(complete);
     }

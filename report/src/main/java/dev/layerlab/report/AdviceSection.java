@@ -73,7 +73,9 @@ final class AdviceSection {
           .append(twin)
           .append("`, so that variant's builds measure it.");
     }
-    md.append(" Measured saving per change (median build seconds):\n\n");
+    md.append(" ").append(VerificationText.sentence(a)).append("\n");
+    VerificationText.differences(a).forEach(d -> md.append("\n- `").append(d).append("`"));
+    md.append("\n\nMeasured saving per change (median build seconds):\n\n");
     for (String builder : builders) {
       String original = view.label(a.variant(), builder);
       String rewrite = view.label(twin, builder);
