@@ -73,8 +73,12 @@ final class AdviceSection {
           .append(twin)
           .append("`, so that variant's builds measure it.");
     }
-    md.append(" ").append(VerificationText.sentence(a)).append("\n");
-    VerificationText.differences(a).forEach(d -> md.append("\n- `").append(d).append("`"));
+    md.append(" ").append(VerificationText.sentence(a));
+    List<String> differences = VerificationText.differences(a);
+    if (!differences.isEmpty()) {
+      md.append("\n");
+      differences.forEach(d -> md.append("\n- `").append(d).append("`"));
+    }
     md.append("\n\nMeasured saving per change (median build seconds):\n\n");
     for (String builder : builders) {
       String original = view.label(a.variant(), builder);

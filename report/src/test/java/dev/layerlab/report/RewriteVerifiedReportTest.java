@@ -75,7 +75,7 @@ class RewriteVerifiedReportTest {
         .contains(
             "Verified: the rewrite builds the same image as `naive` (classic builder, 14305"
                 + " files compared; expected differences: 1951 because two builds of the original"
-                + " differ here too).");
+                + " differ here too).\n\nMeasured saving per change");
     assertThat(out[1]).contains("verified to build the same image");
     assertThat(out[2]).contains("Verified: the rewrite builds the same image");
   }
@@ -114,7 +114,7 @@ class RewriteVerifiedReportTest {
 
     assertThat(out[0])
         .contains("Not verified: the rewrite's image differs from `naive`'s in 1 place")
-        .contains("/app/extra.txt: only in the rewrite")
+        .contains("same image:\n\n- `/app/extra.txt: only in the rewrite`\n\nMeasured saving")
         .doesNotContain("Verified:");
     assertThat(out[1])
         .contains("its image differs from the original")
