@@ -8,7 +8,7 @@ import java.util.Optional;
  *
  * @param findings in line order, then rule id
  * @param rewritten the improved Dockerfile's full text, if any finding could be fixed by moving
- *     lines
+ *     lines or by adding a dependency-only step
  * @param edits one sentence per change the rewrite made
  * @param suggestedDockerignore lines to add to .dockerignore, when LL002 measured waste
  * @param suppressed how many findings the configuration or inline comments left out

@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param variant the variant analysed
  * @param dockerfile its Dockerfile, relative to the scenario
  * @param findings what the rules found
- * @param rewritten the rewritten Dockerfile, if the findings could be fixed by moving lines
+ * @param rewritten the rewritten Dockerfile, if the findings could be fixed by moving lines or by
+ *     adding a dependency-only step
  * @param edits one sentence per change the rewrite made
  * @param measuredAs the variant whose builds measured the rewrite: a declared variant with the same
  *     instructions, or one layerlab generated from the rewrite

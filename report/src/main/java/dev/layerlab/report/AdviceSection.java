@@ -42,7 +42,8 @@ final class AdviceSection {
       }
       md.append("\n");
       if (a.rewritten().isEmpty()) {
-        md.append("layerlab could not fix this by moving lines; no rewrite is offered.\n\n");
+        md.append(
+            "layerlab could not fix this by moving lines or adding a dependency-only step; no rewrite is offered.\n\n");
         continue;
       }
       md.append("layerlab's rewrite, computed from the parsed Dockerfile:\n\n");

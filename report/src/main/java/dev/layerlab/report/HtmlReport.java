@@ -318,7 +318,8 @@ public final class HtmlReport {
       }
       h.append("</ul>\n");
       if (a.rewritten().isEmpty()) {
-        h.append("<p>layerlab could not fix this by moving lines; no rewrite is offered.</p>\n");
+        h.append(
+            "<p>layerlab could not fix this by moving lines or adding a dependency-only step; no rewrite is offered.</p>\n");
         continue;
       }
       h.append("<ul>");
