@@ -81,8 +81,15 @@ final class DependencyStep {
     }
   }
 
+  /** What a build's command allows: a fetch command, or a reason why there is none. */
+  private sealed interface Outcome permits Fetch, Refusal {}
+
   /** The fetch command for one ecosystem, from the build's command. */
-  private record Fetch(List<String> manifests, String run, String repository, String what) {}
+  private record Fetch(List<String> manifests, String run, String repository, String what)
+      implements Outcome {}
+
+  /** Why the build's command gets no dependency-only step. */
+  private record Refusal(String reason) implements Outcome {}
 
   private DependencyStep() {}
 
@@ -143,14 +150,14 @@ final class DependencyStep {
                 + " it");
       }
     }
-    Object fetch =
+    Outcome outcome =
         r.ecosystem() == Ecosystem.MAVEN
             ? maven(r.command(), contextDir)
             : go(r.command(), contextDir);
-    if (fetch instanceof String reason) {
-      return Plan.none(reason);
+    if (outcome instanceof Refusal refusal) {
+      return Plan.none(refusal.reason());
     }
-    Fetch f = (Fetch) fetch;
+    Fetch f = (Fetch) outcome;
 
     List<String> lines = new ArrayList<>();
     if (!alreadyCopied(body, copyIndex, f.manifests())) {
@@ -198,7 +205,7 @@ final class DependencyStep {
   }
 
   /** Maven: {@code mvn <the user's options> dependency:go-offline}, or why not. */
-  private static Object maven(String command, Optional<Path> contextDir) {
+  private static Outcome maven(String command, Optional<Path> contextDir) {
     List<String> tokens = tokens(command);
     List<String> kept = new ArrayList<>();
     int i = 0;
@@ -207,11 +214,13 @@ final class DependencyStep {
     }
     String exe = i < tokens.size() ? unquote(tokens.get(i)) : "";
     if (exe.endsWith("mvnw")) {
-      return "the build runs the Maven wrapper, which needs mvnw and .mvn/ copied before the"
-          + " added step";
+      return new Refusal(
+          "the build runs the Maven wrapper, which needs mvnw and .mvn/ copied before the"
+              + " added step");
     }
     if (!exe.equals("mvn") && !exe.endsWith("/mvn")) {
-      return "the RUN starts Maven through `" + exe + "`, which layerlab does not rewrite";
+      return new Refusal(
+          "the RUN starts Maven through `" + exe + "`, which layerlab does not rewrite");
     }
     kept.add(tokens.get(i++));
     String pom = "pom.xml";
@@ -241,17 +250,18 @@ final class DependencyStep {
       if (name.equals("-D") && value != null && value.startsWith("maven.repo.local=")) {
         repository = value.substring("maven.repo.local=".length());
         if (!repository.startsWith("/")) {
-          return "the build sets maven.repo.local to a relative path, inside the copied source";
+          return new Refusal(
+              "the build sets maven.repo.local to a relative path, inside the copied source");
         }
       }
     }
     if (pom.startsWith("/") || pom.contains("$") || pom.contains("..")) {
-      return "the build names its POM as " + pom + ", not a plain path in the context";
+      return new Refusal("the build names its POM as " + pom + ", not a plain path in the context");
     }
     if (contextDir.isPresent()) {
-      Object problem = pomProblem(contextDir.get(), pom);
+      String problem = pomProblem(contextDir.get(), pom);
       if (problem != null) {
-        return problem;
+        return new Refusal(problem);
       }
     }
     kept.add("dependency:go-offline");
@@ -301,7 +311,7 @@ final class DependencyStep {
   }
 
   /** Go modules: {@code go mod download}, or why not. */
-  private static Object go(String command, Optional<Path> contextDir) {
+  private static Outcome go(String command, Optional<Path> contextDir) {
     List<String> tokens = tokens(command);
     List<String> env = new ArrayList<>();
     for (String t : tokens) {
@@ -313,20 +323,22 @@ final class DependencyStep {
       }
     }
     if (command.contains("-mod=vendor") || command.contains("-modfile")) {
-      return "the build reads vendored modules or another go.mod, so the added step would fetch"
-          + " the wrong set";
+      return new Refusal(
+          "the build reads vendored modules or another go.mod, so the added step would fetch"
+              + " the wrong set");
     }
     List<String> manifests = new ArrayList<>(List.of("go.mod", "go.sum"));
     if (contextDir.isPresent()) {
       Path dir = contextDir.get();
       if (Files.isDirectory(dir.resolve("vendor"))) {
-        return "the context has vendor/, so the build downloads nothing";
+        return new Refusal("the context has vendor/, so the build downloads nothing");
       }
       if (Files.exists(dir.resolve("go.work"))) {
-        return "the context has go.work, a workspace whose modules the added step would need too";
+        return new Refusal(
+            "the context has go.work, a workspace whose modules the added step would need too");
       }
       if (!Files.isRegularFile(dir.resolve("go.mod"))) {
-        return "go.mod is not at the top of the context";
+        return new Refusal("go.mod is not at the top of the context");
       }
       manifests.removeIf(m -> !Files.isRegularFile(dir.resolve(m)));
     }
