@@ -190,8 +190,7 @@ final class DependencyStep {
       case DOTNET ->
           "a restore reads every project file of the solution, whose names and"
               + " directories layerlab does not copy one by one";
-      default ->
-          "the build installs the project itself, so a dependency-only step has to be" + " added";
+      default -> "the build installs the project itself, so a dependency-only step has to be added";
     };
   }
 
