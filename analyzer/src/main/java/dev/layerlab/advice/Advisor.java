@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs layerlab's rules over a parsed Dockerfile and rewrites what can be fixed by moving lines.
+ * Runs layerlab's rules over a parsed Dockerfile and rewrites what moving lines, or adding a
+ * dependency-only step, can fix.
  */
 public final class Advisor {
 
@@ -26,7 +27,7 @@ public final class Advisor {
   /**
    * Runs every rule the options leave on, drops findings that an inline {@code # layerlab
    * ignore=...} comment suppresses, applies configured severities, and rewrites what moving lines
-   * fixes (only for findings that were kept).
+   * or an added dependency-only step fixes (only for findings that were kept).
    */
   public static Analysis analyze(Dockerfile dockerfile, String text, AdviceOptions options) {
     RuleInput input =
@@ -70,26 +71,42 @@ public final class Advisor {
     // Moves are applied bottom-up so that line numbers above each move stay valid.
     moves.sort(
         Comparator.comparingInt((DependencyOrderRule.Result r) -> r.finding().line()).reversed());
+    List<Analysis.AddedStep> added = new ArrayList<>();
+    List<Analysis.Fix> fixes = new ArrayList<>();
     for (DependencyOrderRule.Result r : moves) {
       TextRewriter.Move move = r.move().get();
       rewritten = TextRewriter.apply(rewritten, move);
-      edits.add(
+      String edit = r.edit().orElseGet(() -> moveSentence(r));
+      edits.add(0, edit);
+      r.step().ifPresent(s -> added.add(0, s));
+      fixes.add(
           0,
-          "line "
-              + move.anchor().startLine()
-              + ": added `"
-              + move.insertLine()
-              + "` and moved the install (line "
-              + r.finding().line()
-              + ") above `"
-              + move.anchor().original().strip()
-              + "`");
+          new Analysis.Fix(
+              r.finding().ruleId(),
+              r.finding().line(),
+              edit,
+              Analysis.Replacement.between(text, TextRewriter.apply(text, move))));
     }
     return new Analysis(
         findings,
         edits.isEmpty() ? Optional.empty() : Optional.of(rewritten),
         edits,
         ignoreFile,
-        suppressed);
+        suppressed,
+        added,
+        fixes);
+  }
+
+  private static String moveSentence(DependencyOrderRule.Result r) {
+    TextRewriter.Move move = r.move().get();
+    return "line "
+        + move.anchor().startLine()
+        + ": added `"
+        + move.insertLines().get(0)
+        + "` and moved the install (line "
+        + r.finding().line()
+        + ") above `"
+        + move.anchor().original().strip()
+        + "`";
   }
 }

@@ -26,8 +26,23 @@ final class DependencyOrderRule implements Rule {
   private static final Set<String> WHOLE_CONTEXT = Set.of(".", "./", "*", "./*", "/");
   private static final Set<String> MOVABLE = Set.of("ARG", "ENV", "LABEL", "EXPOSE");
 
-  /** A finding and, when the lines can simply be moved, the move that fixes it. */
-  record Result(Finding finding, Optional<TextRewriter.Move> move) {}
+  /**
+   * A finding and, when the Dockerfile can be fixed, the edit that fixes it: moved lines, or an
+   * added dependency-only step.
+   *
+   * @param step the added step, when the edit adds one
+   * @param edit the sentence describing an added step; moves are described by the advisor
+   */
+  record Result(
+      Finding finding,
+      Optional<TextRewriter.Move> move,
+      Optional<Analysis.AddedStep> step,
+      Optional<String> edit) {
+
+    Result(Finding finding, Optional<TextRewriter.Move> move) {
+      this(finding, move, Optional.empty(), Optional.empty());
+    }
+  }
 
   @Override
   public String id() {
@@ -124,10 +139,15 @@ final class DependencyOrderRule implements Rule {
           wholeIndex >= 0
               ? wholeIndex
               : (sourceIndex >= 0 && !r.ecosystem().sourceDirs().isEmpty() ? sourceIndex : -1);
-      if (copyIndex < 0 || !manifestsPresent(r.ecosystem(), contextDir)) {
+      if (copyIndex < 0
+          || !(manifestsPresent(r.ecosystem(), contextDir)
+              || DependencyStep.namedManifest(r)
+                  .filter(m -> contextDir.isPresent() && present(contextDir.get(), m))
+                  .isPresent())) {
         continue;
       }
-      return Optional.of(build(dockerfile, body.get(copyIndex), ins, r, copyIndex == wholeIndex));
+      return Optional.of(
+          build(dockerfile, body, copyIndex, i, r, copyIndex == wholeIndex, contextDir));
     }
     return Optional.empty();
   }
@@ -181,10 +201,16 @@ final class DependencyOrderRule implements Rule {
 
   private Result build(
       Dockerfile dockerfile,
-      Instruction copy,
-      Instruction ins,
+      List<Instruction> body,
+      int copyIndex,
+      int buildIndex,
       Ecosystem.Recognised r,
-      boolean whole) {
+      boolean whole,
+      Optional<Path> contextDir) {
+    Instruction copy = body.get(copyIndex);
+    Instruction ins = body.get(buildIndex);
+    DependencyStep.Plan plan =
+        DependencyStep.plan(body, copyIndex, buildIndex, whole, r, contextDir);
     String message =
         firstWords(ins)
             + " (line "
@@ -197,8 +223,8 @@ final class DependencyOrderRule implements Rule {
             + copy.startLine()
             + ") copies "
             + (whole ? "the whole context" : "the source tree")
-            + ", so an edit to any source file downloads them all again; no rewrite: the build"
-            + " needs the source, so a dependency-only step has to be added";
+            + ", so an edit to any source file downloads them all again"
+            + plan.reason().map(why -> "; no rewrite: " + why).orElse("");
     return new Result(
         new Finding(
             ID,
@@ -208,7 +234,9 @@ final class DependencyOrderRule implements Rule {
             ins.endLine(),
             message,
             r.ecosystem().prepareHint()),
-        Optional.empty());
+        plan.move(),
+        plan.step(),
+        plan.edit());
   }
 
   /**

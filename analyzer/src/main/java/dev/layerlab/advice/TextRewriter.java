@@ -11,8 +11,21 @@ import java.util.List;
  */
 final class TextRewriter {
 
-  /** Put {@code insertLine} and then {@code moved} (in order) directly before {@code anchor}. */
-  record Move(Instruction anchor, List<Instruction> moved, String insertLine) {}
+  /**
+   * Put {@code insertLines} and then {@code moved} (in order) directly before {@code anchor},
+   * followed by a blank line. With nothing moved, the new lines are simply added.
+   */
+  record Move(Instruction anchor, List<Instruction> moved, List<String> insertLines) {
+
+    Move {
+      moved = List.copyOf(moved);
+      insertLines = List.copyOf(insertLines);
+    }
+
+    Move(Instruction anchor, List<Instruction> moved, String insertLine) {
+      this(anchor, moved, List.of(insertLine));
+    }
+  }
 
   private TextRewriter() {}
 
@@ -25,7 +38,7 @@ final class TextRewriter {
     String eol = text.contains("\r\n") ? "\r" : "";
 
     List<String> block = new ArrayList<>();
-    block.add(move.insertLine() + eol);
+    move.insertLines().forEach(l -> block.add(l + eol));
     boolean[] removed = new boolean[lines.size() + 1];
     for (Instruction ins : move.moved()) {
       for (int n = withComments(lines, ins.startLine()); n <= ins.endLine(); n++) {

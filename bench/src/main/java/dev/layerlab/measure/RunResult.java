@@ -100,4 +100,19 @@ public record RunResult(
         List.of(),
         complete);
   }
+
+  /** The same run with other advice, such as the advice with its rewrites verified. */
+  public RunResult withAdvice(List<VariantAdvice> other) {
+    return new RunResult(
+        runId,
+        scenario,
+        startedAt,
+        environment,
+        builds,
+        startups,
+        other,
+        predictions,
+        images,
+        complete);
+  }
 }

@@ -116,8 +116,19 @@ public final class BenchRunner {
             new StartupTimer(first, listener).time(scenario, options, baked, deps, run.labels));
       }
       run.images.addAll(new ImageAnalyser(listener, System::nanoTime).analyse(run.cold));
+      RunResult result =
+          RewriteCheck.verifyAll(
+              infos,
+              listener,
+              created::addAll,
+              run.result(true),
+              scenario,
+              options,
+              plans.variants(),
+              run.labels,
+              run.buildArgs);
       complete = true;
-      return run.result(true);
+      return result;
     } finally {
       cleanUp(complete);
     }

@@ -151,7 +151,18 @@ public final class Redactor {
             .toList(),
         a.rewritten().map(this::apply),
         a.edits().stream().map(this::apply).toList(),
-        a.measuredAs());
+        a.measuredAs(),
+        a.verification()
+            .map(
+                v ->
+                    new dev.layerlab.measure.RewriteVerification(
+                        v.status(),
+                        v.builder(),
+                        v.filesCompared(),
+                        v.expected(),
+                        v.differences().stream().map(this::apply).toList(),
+                        v.differenceCount(),
+                        apply(v.note()))));
   }
 
   /** The run with every text field redacted; numbers and statuses are left as they are. */

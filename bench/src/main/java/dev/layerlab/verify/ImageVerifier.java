@@ -1,5 +1,6 @@
 package dev.layerlab.verify;
 
+import dev.layerlab.advice.Analysis;
 import dev.layerlab.engine.BuildOutcome;
 import dev.layerlab.engine.BuildRequest;
 import dev.layerlab.engine.ClassicContext;
@@ -44,6 +45,7 @@ public final class ImageVerifier {
    * @param network the network for {@code RUN} steps
    * @param runId the value of {@link #RUN_LABEL} on everything made
    * @param scratchParent where the copy of the context goes
+   * @param addedSteps the dependency-only steps the rewrite adds, whose fetches are expected
    */
   public record Request(
       Path contextDir,
@@ -54,10 +56,36 @@ public final class ImageVerifier {
       Map<String, String> buildArgs,
       String network,
       String runId,
-      Path scratchParent) {
+      Path scratchParent,
+      List<Analysis.AddedStep> addedSteps) {
 
     public Request {
       buildArgs = Map.copyOf(buildArgs);
+      addedSteps = List.copyOf(addedSteps);
+    }
+
+    /** A request for a rewrite that only moves lines. */
+    public Request(
+        Path contextDir,
+        Optional<String> dockerfile,
+        String original,
+        String rewritten,
+        Optional<String> ignoreAddition,
+        Map<String, String> buildArgs,
+        String network,
+        String runId,
+        Path scratchParent) {
+      this(
+          contextDir,
+          dockerfile,
+          original,
+          rewritten,
+          ignoreAddition,
+          buildArgs,
+          network,
+          runId,
+          scratchParent,
+          List.of());
     }
   }
 
@@ -130,7 +158,10 @@ public final class ImageVerifier {
               engine.exportFileSystem(rewriteImage, labels, FileSystemReader::read),
               engine.imageConfig(originalImage),
               engine.imageConfig(rewriteImage),
-              NotReproducible.from(noise, new ContextExclusions(excluded, rewrittenFiles)));
+              NotReproducible.from(
+                  noise,
+                  new FetchedByAddedStep(
+                      request.addedSteps(), new ContextExclusions(excluded, rewrittenFiles))));
       return new Result(comparison, cleanUp(finals, request.runId()));
     } catch (EngineException | IOException | VerifyFailedException | RuntimeException e) {
       cleanUp(finals, request.runId());

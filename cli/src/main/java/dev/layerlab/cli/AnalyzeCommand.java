@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Reads a Dockerfile, reports what makes its rebuilds slow (with line numbers), and prints"
-          + " the Dockerfile rewritten to fix what moving lines can fix. Needs no Docker."
+          + " the Dockerfile rewritten to fix what moving lines or adding a dependency-only step can fix. Needs no Docker."
     })
 final class AnalyzeCommand implements Callable<Integer> {
 

@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
     name = "rewrite",
     mixinStandardHelpOptions = true,
     description = {
-      "Rewrites a Dockerfile to fix what moving lines can fix, prints the change as a unified"
+      "Rewrites a Dockerfile to fix what moving lines or adding a dependency-only step can fix, prints the change as a unified"
           + " diff and writes the result (and a suggested .dockerignore). With --verify, builds"
           + " the original and the rewrite with the classic builder on a copy of the context and"
           + " checks that both give the same image."
@@ -116,7 +116,10 @@ final class RewriteCommand implements Callable<Integer> {
     Analysis analysis = Advisor.analyze(parse(file), text, options);
 
     if (analysis.rewritten().isEmpty()) {
-      out.println(file + ": nothing to rewrite: no finding can be fixed by moving lines");
+      out.println(
+          file
+              + ": nothing to rewrite: no finding can be fixed by moving lines or adding a"
+              + " dependency-only step");
       out.flush();
       return ExitCodes.OK;
     }
@@ -195,7 +198,8 @@ final class RewriteCommand implements Callable<Integer> {
                       buildArgs,
                       network,
                       runId,
-                      scratch));
+                      scratch,
+                      analysis.addedSteps()));
       result.leftovers().forEach(l -> out.println("could not remove " + l));
       return printVerdict(out, result.comparison());
     } catch (EngineException e) {

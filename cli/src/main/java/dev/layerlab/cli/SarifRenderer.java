@@ -2,6 +2,7 @@ package dev.layerlab.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.layerlab.advice.Analysis;
 import dev.layerlab.advice.Finding;
 import dev.layerlab.advice.Rule;
 import dev.layerlab.advice.Severity;
@@ -70,8 +71,32 @@ final class SarifRenderer {
       ObjectNode region = physical.putObject("region");
       region.put("startLine", f.line());
       region.put("endLine", f.endLine());
+      fix(r, f).ifPresent(fix -> res.putArray("fixes").add(fix));
     }
     return CheckRenderers.write(log);
+  }
+
+  /** The finding's own edit of the Dockerfile as a SARIF fix: one replacement of whole lines. */
+  private static java.util.Optional<ObjectNode> fix(CheckResult r, Finding f) {
+    return r.analysis().fixes().stream()
+        .filter(x -> x.ruleId().equals(f.ruleId()) && x.line() == f.line())
+        .findFirst()
+        .map(
+            x -> {
+              Analysis.Replacement rep = x.replacement();
+              ObjectNode fix = CheckRenderers.JSON.createObjectNode();
+              fix.putObject("description").put("text", x.description());
+              ObjectNode change = fix.putArray("artifactChanges").addObject();
+              change.putObject("artifactLocation").put("uri", r.uri());
+              ObjectNode replacement = change.putArray("replacements").addObject();
+              ObjectNode deleted = replacement.putObject("deletedRegion");
+              deleted.put("startLine", rep.startLine());
+              deleted.put("startColumn", rep.startColumn());
+              deleted.put("endLine", rep.endLine());
+              deleted.put("endColumn", rep.endColumn());
+              replacement.putObject("insertedContent").put("text", rep.text());
+              return fix;
+            });
   }
 
   /** SARIF's level for a severity: error, warning, or note for info. */

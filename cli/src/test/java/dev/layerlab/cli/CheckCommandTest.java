@@ -225,6 +225,51 @@ class CheckCommandTest {
   }
 
   @Test
+  void sarif_ll001WithARewrite_carriesItAsAFix_validAgainstTheSchema() throws Exception {
+    Path dir = Files.createDirectories(Path.of("target", "check-test-fix"));
+    Path file = dir.resolve("Dockerfile");
+    Files.writeString(dir.resolve("pom.xml"), "<project></project>\n");
+    Files.writeString(
+        file,
+        "FROM maven:3.8-eclipse-temurin-17\nWORKDIR /app\nCOPY . .\nRUN mvn -q -B package\n"
+            + "RUN apt-get update\n");
+
+    Run r = run("check", file.toString(), "--format", "sarif");
+
+    assertThat(sarifSchema.validate(r.out(), InputFormat.JSON))
+        .as("schema errors in %s", r.out())
+        .isEmpty();
+    JsonNode results = new ObjectMapper().readTree(r.out()).get("runs").get(0).get("results");
+    JsonNode ll001 =
+        results.findParents("ruleId").stream()
+            .filter(n -> n.get("ruleId").asText().equals("LL001"))
+            .findFirst()
+            .orElseThrow();
+    JsonNode fix = ll001.get("fixes").get(0);
+    assertThat(fix.get("description").get("text").asText())
+        .startsWith("line 3: added `COPY pom.xml .` and `RUN mvn -q -B dependency:go-offline`");
+    JsonNode change = fix.get("artifactChanges").get(0);
+    assertThat(change.get("artifactLocation").get("uri").asText())
+        .isEqualTo("target/check-test-fix/Dockerfile");
+    JsonNode replacement = change.get("replacements").get(0);
+    JsonNode region = replacement.get("deletedRegion");
+    assertThat(List.of(region.get("startLine").asInt(), region.get("startColumn").asInt()))
+        .isEqualTo(List.of(3, 1));
+    assertThat(List.of(region.get("endLine").asInt(), region.get("endColumn").asInt()))
+        .as("an insertion deletes nothing")
+        .isEqualTo(List.of(3, 1));
+    assertThat(replacement.get("insertedContent").get("text").asText())
+        .isEqualTo("COPY pom.xml .\nRUN mvn -q -B dependency:go-offline\n\n");
+    assertThat(
+            results.findParents("ruleId").stream()
+                .filter(n -> !n.get("ruleId").asText().equals("LL001"))
+                .filter(n -> n.has("fixes"))
+                .toList())
+        .as("only LL001 findings with a rewrite carry a fix")
+        .isEmpty();
+  }
+
+  @Test
   void sarif_ofCleanFile_isValidWithNoResults() throws Exception {
     Run r = run("check", DEPS_FIRST.toString(), "--format", "sarif");
 

@@ -72,6 +72,25 @@ class RewriteCommandTest {
   }
 
   @Test
+  void mavenBuildAfterCopyAll_getsTheDependencyOnlyStep() throws Exception {
+    Path file = dir.resolve("Dockerfile");
+    Files.writeString(dir.resolve("pom.xml"), "<project></project>\n");
+    Files.writeString(
+        file, "FROM maven:3.8-eclipse-temurin-17\nWORKDIR /app\nCOPY . .\nRUN mvn -q -B package\n");
+
+    CliRun run = CliRun.of("rewrite", file.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("+COPY pom.xml .\n+RUN mvn -q -B dependency:go-offline\n")
+        .contains("# line 3: added `COPY pom.xml .` and `RUN mvn -q -B dependency:go-offline`");
+    assertThat(dir.resolve("Dockerfile.layerlab"))
+        .hasContent(
+            "FROM maven:3.8-eclipse-temurin-17\nWORKDIR /app\nCOPY pom.xml .\n"
+                + "RUN mvn -q -B dependency:go-offline\n\nCOPY . .\nRUN mvn -q -B package\n");
+  }
+
+  @Test
   void nothingToMove_saysSo_andWritesNothing() throws Exception {
     Path file = dir.resolve("Dockerfile");
     Files.writeString(file, "FROM scratch\nCOPY a.txt /a.txt\n");
@@ -81,7 +100,10 @@ class RewriteCommandTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
-        .isEqualTo(file + ": nothing to rewrite: no finding can be fixed by moving lines\n");
+        .isEqualTo(
+            file
+                + ": nothing to rewrite: no finding can be fixed by moving lines or adding a"
+                + " dependency-only step\n");
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString())).containsOnly("Dockerfile", "a.txt");
     }

@@ -42,7 +42,8 @@ final class AdviceSection {
       }
       md.append("\n");
       if (a.rewritten().isEmpty()) {
-        md.append("layerlab could not fix this by moving lines; no rewrite is offered.\n\n");
+        md.append(
+            "layerlab could not fix this by moving lines or adding a dependency-only step; no rewrite is offered.\n\n");
         continue;
       }
       md.append("layerlab's rewrite, computed from the parsed Dockerfile:\n\n");
@@ -73,7 +74,13 @@ final class AdviceSection {
           .append(twin)
           .append("`, so that variant's builds measure it.");
     }
-    md.append(" Measured saving per change (median build seconds):\n\n");
+    md.append(" ").append(VerificationText.sentence(a));
+    List<String> differences = VerificationText.differences(a);
+    if (!differences.isEmpty()) {
+      md.append("\n");
+      differences.forEach(d -> md.append("\n- `").append(d).append("`"));
+    }
+    md.append("\n\nMeasured saving per change (median build seconds):\n\n");
     for (String builder : builders) {
       String original = view.label(a.variant(), builder);
       String rewrite = view.label(twin, builder);

@@ -117,7 +117,9 @@ public final class HtmlReport {
             .append(esc(SummaryReport.ratioRange(r)))
             .append(", measured as <code>")
             .append(esc(a.measuredAs().get()))
-            .append("</code>.</p>\n");
+            .append("</code>")
+            .append(esc(VerificationText.headline(a)))
+            .append(".</p>\n");
       }
     }
     if (!any) {
@@ -317,12 +319,23 @@ public final class HtmlReport {
       }
       h.append("</ul>\n");
       if (a.rewritten().isEmpty()) {
-        h.append("<p>layerlab could not fix this by moving lines; no rewrite is offered.</p>\n");
+        h.append(
+            "<p>layerlab could not fix this by moving lines or adding a dependency-only step; no rewrite is offered.</p>\n");
         continue;
       }
       h.append("<ul>");
       a.edits().forEach(e -> h.append("<li>").append(prose(e)).append("</li>"));
-      h.append("</ul>\n<p>The instructions the engine ran for <code>")
+      h.append("</ul>\n");
+      if (a.measuredAs().isPresent()) {
+        h.append("<p>").append(prose(VerificationText.sentence(a))).append("</p>\n");
+        List<String> differences = VerificationText.differences(a);
+        if (!differences.isEmpty()) {
+          h.append("<ul>");
+          differences.forEach(d -> h.append("<li><code>").append(esc(d)).append("</code></li>"));
+          h.append("</ul>\n");
+        }
+      }
+      h.append("<p>The instructions the engine ran for <code>")
           .append(esc(a.variant()))
           .append("</code> against those of the rewrite:</p>\n<pre>");
       for (LineDiff.Line l : LineDiff.diff(original(view, a), instructions(a.rewritten().get()))) {

@@ -110,7 +110,7 @@ class HtmlReportTest {
     return Files.readString(dir.resolve("report.html"));
   }
 
-  private static String section(String html, String id) {
+  static String section(String html, String id) {
     int start = html.indexOf("<section id=\"" + id + "\"");
     assertThat(start).as("section %s present", id).isNotNegative();
     return html.substring(start, html.indexOf("</section>", start));

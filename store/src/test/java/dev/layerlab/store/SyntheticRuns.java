@@ -5,6 +5,7 @@ import dev.layerlab.advice.Severity;
 import dev.layerlab.measure.BuildRecord;
 import dev.layerlab.measure.BuildStatus;
 import dev.layerlab.measure.ImageEfficiency;
+import dev.layerlab.measure.RewriteVerification;
 import dev.layerlab.measure.RunResult;
 import dev.layerlab.measure.StartupRecord;
 import dev.layerlab.measure.StepRecord;
@@ -87,7 +88,16 @@ final class SyntheticRuns {
                         "copy requirements.txt first")),
                 Optional.of("FROM python:3.11-slim\n"),
                 List.of("line 7: moved the install"),
-                Optional.of("deps-first"))),
+                Optional.of("deps-first"),
+                Optional.of(
+                    new RewriteVerification(
+                        RewriteVerification.VERIFIED,
+                        "classic",
+                        14305,
+                        Map.of("two builds of the original differ here too", 1951),
+                        List.of(),
+                        0,
+                        "")))),
         List.of(),
         List.of(
             new ImageEfficiency(
