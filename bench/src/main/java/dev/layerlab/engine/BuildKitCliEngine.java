@@ -353,6 +353,11 @@ public final class BuildKitCliEngine implements Engine {
   }
 
   @Override
+  public boolean answers() {
+    return docker.answers();
+  }
+
+  @Override
   public RunOutcome runUntilReady(RunRequest request) throws EngineException {
     return docker.runUntilReady(request);
   }
@@ -360,6 +365,11 @@ public final class BuildKitCliEngine implements Engine {
   @Override
   public List<String> removeImages(Collection<String> imageIds) {
     return docker.removeImages(imageIds);
+  }
+
+  @Override
+  public List<String> labelledImages(String label, String value) {
+    return docker.labelledImages(label, value);
   }
 
   @Override

@@ -100,6 +100,16 @@ public final class DockerJavaEngine implements Engine {
   }
 
   @Override
+  public boolean answers() {
+    try {
+      client.pingCmd().exec();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Override
   public BuildOutcome build(BuildRequest request) throws EngineException {
     building.lock();
     try {
@@ -603,6 +613,16 @@ public final class DockerJavaEngine implements Engine {
     List<String> messages = new ArrayList<>();
     problems.forEach((id, why) -> messages.add(id + ": " + why));
     return messages;
+  }
+
+  @Override
+  public List<String> labelledImages(String label, String value) {
+    List<String> ids = new ArrayList<>();
+    for (com.github.dockerjava.api.model.Image image :
+        client.listImagesCmd().withShowAll(true).withLabelFilter(Map.of(label, value)).exec()) {
+      ids.add(image.getId());
+    }
+    return ids;
   }
 
   @Override
