@@ -262,6 +262,13 @@ public final class BenchRunner {
     run.baselineImages.putIfAbsent(before.variant.name(), warmed.imageId());
   }
 
+  /** How many start-ups a whole bench of the scenario times with these options. */
+  public static int plannedStartups(Scenario scenario, BenchOptions options) {
+    return scenario.startup().isPresent()
+        ? options.startupRuns() * StartupTimer.modes(scenario).size()
+        : 0;
+  }
+
   /** Removes the containers and images with the run's label that an interrupted part left. */
   private void removeLeftovers(Run run) {
     Engine any = engines.values().iterator().next();
