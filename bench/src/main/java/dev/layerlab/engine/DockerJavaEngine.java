@@ -99,12 +99,27 @@ public final class DockerJavaEngine implements Engine {
     }
   }
 
+  /**
+   * Pings on a new connection: a daemon that is shutting down still answers on the connections it
+   * already has (and lets their requests finish) but accepts no new ones.
+   */
   @Override
   public boolean answers() {
-    try {
-      client.pingCmd().exec();
-      return true;
-    } catch (RuntimeException e) {
+    try (DockerHttpClient fresh =
+            new ZerodepDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig())
+                .connectionTimeout(Duration.ofSeconds(5))
+                .responseTimeout(Duration.ofSeconds(10))
+                .build();
+        DockerHttpClient.Response response =
+            fresh.execute(
+                DockerHttpClient.Request.builder()
+                    .method(DockerHttpClient.Request.Method.GET)
+                    .path("/_ping")
+                    .build())) {
+      return response.getStatusCode() == 200;
+    } catch (IOException | RuntimeException e) {
       return false;
     }
   }

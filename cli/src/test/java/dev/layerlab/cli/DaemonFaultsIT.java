@@ -1,0 +1,261 @@
+package dev.layerlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.layerlab.measure.BuildRecord;
+import dev.layerlab.measure.BuildStatus;
+import dev.layerlab.measure.RunResult;
+import dev.layerlab.store.Store;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A bench whose daemon stops, or whose daemon's disk fills, on a private dockerd that the test
+ * starts and stops itself (the machine's daemon is never touched): the one-line message, the exit
+ * code, what is kept, and {@code --resume} finishing the run. The bench runs as its own process,
+ * reaching the private daemon through {@code DOCKER_HOST}, {@code DOCKER_CONTEXT} and a context
+ * chosen with {@code docker context use}. Needs root and dockerd; skipped without them.
+ */
+class DaemonFaultsIT {
+
+  private static final String BASE = "layerlab-it-base:1";
+  private static final Pattern LOST =
+      Pattern.compile(
+          "layerlab: the Docker daemon stopped answering during build (\\d+) of 12 \\((.+)\\);"
+              + " the (\\d+) builds measured so far are kept in (.+)");
+
+  private Path root;
+  private Path scenario;
+  private Path out;
+  private final String runId = "it-faults-" + UUID.randomUUID().toString().substring(0, 8);
+  private final List<PrivateDaemon> daemons = new ArrayList<>();
+
+  @BeforeEach
+  void setUp() throws Exception {
+    String why = PrivateDaemon.unavailable();
+    assumeThat(why).as("a private Docker daemon is needed: %s", why).isEmpty();
+    root = Files.createTempDirectory(Path.of("/tmp"), "llit-");
+    scenario = root.resolve("scenario");
+    out = root.resolve("reports");
+    Files.createDirectories(scenario);
+    Files.writeString(scenario.resolve("app.sh"), "echo app\n");
+    Files.writeString(scenario.resolve("deps.txt"), "one\n");
+    Files.writeString(
+        scenario.resolve("Dockerfile.naive"), "FROM " + BASE + "\nCOPY . /app\nRUN sleep 2\n");
+    Files.writeString(
+        scenario.resolve("Dockerfile.deps-first"),
+        "FROM " + BASE + "\nCOPY deps.txt /app/\nRUN sleep 2\nCOPY . /app\n");
+    Files.writeString(
+        scenario.resolve("scenario.yaml"),
+        "name: faults\nvariants:\n  naive: Dockerfile.naive\n  deps-first: Dockerfile.deps-first\n"
+            + "changes:\n  edit-source: app.sh\n");
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    for (PrivateDaemon d : daemons) {
+      d.close();
+    }
+    if (root != null) {
+      PrivateDaemon.run(List.of("rm", "-rf", "--one-file-system", root.toString()));
+    }
+  }
+
+  private PrivateDaemon daemon(String name, long dataBytes) throws Exception {
+    PrivateDaemon d = new PrivateDaemon(root.resolve(name), dataBytes);
+    daemons.add(d);
+    d.start();
+    d.importBase(BASE);
+    return d;
+  }
+
+  @Test
+  void daemonStoppedTwiceMidRun_eachStopIsOneLine_andResumeFinishesTheRunOnce() throws Exception {
+    long started = System.nanoTime();
+    PrivateDaemon daemon = daemon("d", 0);
+    List<String> bench =
+        List.of(
+            "bench",
+            scenario.toString(),
+            "-o",
+            out.toString(),
+            "--builder",
+            "both",
+            "-r",
+            "1",
+            "--startup-runs",
+            "0",
+            "--network",
+            "none");
+
+    // 1. Through DOCKER_HOST; the daemon stops during the classic builder's third build.
+    List<String> first = new ArrayList<>(bench);
+    first.addAll(List.of("--run-id", runId));
+    Run stopped =
+        layerlab(
+            Map.of("DOCKER_HOST", daemon.host()), first, line -> line.startsWith("[2/12]"), daemon);
+
+    // dockerd, stopped, may finish the build in progress first: the run stops at the next one.
+    assertThat(stopped.exitCode()).as(stopped.err()).isEqualTo(ExitCodes.DOCKER_UNAVAILABLE);
+    Matcher lost = LOST.matcher(stopped.lastLine());
+    assertThat(lost.matches()).as(stopped.err()).isTrue();
+    int stoppedAt = Integer.parseInt(lost.group(1));
+    assertThat(stoppedAt).isBetween(3, 6);
+    assertThat(lost.group(2)).endsWith(", classic");
+    assertThat(Integer.parseInt(lost.group(3))).isEqualTo(stoppedAt - 1);
+    assertThat(lost.group(4))
+        .isEqualTo(
+            out.resolve("faults").resolve(runId)
+                + "/ and the store; start the daemon, then run: layerlab bench "
+                + scenario
+                + " --resume "
+                + runId
+                + " -o "
+                + out);
+    assertThat(out.resolve("faults").resolve(runId).resolve("summary.md"))
+        .content()
+        .contains("This run stopped early");
+    try (Store store = Store.open(out.resolve("layerlab.sqlite").toString())) {
+      RunResult kept = store.load(runId).orElseThrow();
+      assertThat(kept.complete()).isFalse();
+      assertThat(kept.builds()).hasSize(stoppedAt - 1);
+    }
+
+    // 2. Through DOCKER_CONTEXT, resumed; the daemon stops during a BuildKit build.
+    daemon.start();
+    Path config = root.resolve("docker-config");
+    Files.createDirectories(config);
+    PrivateDaemon.Result created =
+        PrivateDaemon.run(
+            List.of(
+                PrivateDaemon.DOCKER,
+                "--config",
+                config.toString(),
+                "context",
+                "create",
+                "llit",
+                "--docker",
+                "host=" + daemon.host()));
+    assertThat(created.exitCode()).as(created.output()).isZero();
+    List<String> resume =
+        List.of("bench", scenario.toString(), "--resume", runId, "-o", out.toString());
+    Run stoppedAgain =
+        layerlab(
+            Map.of("DOCKER_CONFIG", config.toString(), "DOCKER_CONTEXT", "llit"),
+            resume,
+            line -> line.startsWith("[8/12]"),
+            daemon);
+
+    assertThat(stoppedAgain.exitCode())
+        .as(stoppedAgain.err())
+        .isEqualTo(ExitCodes.DOCKER_UNAVAILABLE);
+    assertThat(stoppedAgain.err())
+        .contains("resume: keeping " + (stoppedAt - 1) + " builds measured before")
+        .contains("once on its cache before build " + stoppedAt + " of 12");
+    Matcher lostAgain = LOST.matcher(stoppedAgain.lastLine());
+    assertThat(lostAgain.matches()).as(stoppedAgain.err()).isTrue();
+    int stoppedAgainAt = Integer.parseInt(lostAgain.group(1));
+    assertThat(stoppedAgainAt).isBetween(9, 12);
+    assertThat(lostAgain.group(2)).endsWith(", buildkit");
+    assertThat(Integer.parseInt(lostAgain.group(3))).isEqualTo(stoppedAgainAt - 1);
+
+    // 3. Through the context chosen with `docker context use`, resumed to the end.
+    daemon.start();
+    PrivateDaemon.Result used =
+        PrivateDaemon.run(
+            List.of(PrivateDaemon.DOCKER, "--config", config.toString(), "context", "use", "llit"));
+    assertThat(used.exitCode()).as(used.output()).isZero();
+    Run finished =
+        layerlab(Map.of("DOCKER_CONFIG", config.toString()), resume, line -> false, null);
+
+    assertThat(finished.exitCode()).as(finished.err()).isZero();
+    try (Store store = Store.open(out.resolve("layerlab.sqlite").toString())) {
+      RunResult whole = store.load(runId).orElseThrow();
+      assertThat(whole.complete()).isTrue();
+      assertThat(whole.builds()).hasSize(12).allMatch(b -> b.status() == BuildStatus.OK);
+      assertThat(whole.builds().stream().map(DaemonFaultsIT::cell).distinct().count())
+          .as("every cell measured once")
+          .isEqualTo(12);
+    }
+    assertThat(out.resolve("faults").resolve(runId).resolve("summary.md"))
+        .content()
+        .contains("This run was resumed")
+        .doesNotContain("This run stopped early");
+    assertThat(daemon.labelled("image", "dev.layerlab.run=" + runId)).isEmpty();
+    assertThat(daemon.labelled("ps", "dev.layerlab.run=" + runId)).isEmpty();
+    System.out.printf(
+        "DaemonFaultsIT: two stops and two resumptions of a 12-build run in %.1f s%n",
+        (System.nanoTime() - started) / 1e9);
+  }
+
+  private static String cell(BuildRecord b) {
+    return b.builder() + " " + b.variant() + " " + b.change() + " " + b.repetition();
+  }
+
+  /** What one layerlab process printed and how it ended. */
+  record Run(int exitCode, String err) {
+    String lastLine() {
+      List<String> lines = err.strip().lines().toList();
+      return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+    }
+  }
+
+  /**
+   * Runs layerlab as its own process with only these Docker settings in its environment; once a
+   * line of its output matches {@code stopAfter}, waits a moment (into the next build) and stops
+   * the daemon.
+   */
+  private Run layerlab(
+      Map<String, String> docker,
+      List<String> args,
+      Predicate<String> stopAfter,
+      PrivateDaemon daemon)
+      throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    Map<String, String> env = new HashMap<>(pb.environment());
+    env.keySet().removeIf(k -> k.startsWith("DOCKER_"));
+    env.putAll(docker);
+    pb.environment().clear();
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    p.getOutputStream().close();
+    StringBuilder text = new StringBuilder();
+    boolean stopped = false;
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        text.append(line).append('\n');
+        if (!stopped && stopAfter.test(line)) {
+          stopped = true;
+          Thread.sleep(1200);
+          daemon.stop();
+        }
+      }
+    }
+    if (!p.waitFor(120, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+    }
+    return new Run(p.exitValue(), text.toString());
+  }
+}
