@@ -125,12 +125,14 @@ public final class BuildKitCliEngine implements Engine {
       watchdog.start();
 
       BuildKitProgress progress = new BuildKitProgress();
+      NoSpaceWatch noSpace = new NoSpaceWatch();
       try (BufferedReader out =
           new BufferedReader(
               new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = out.readLine()) != null) {
           progress.accept(line + "\n", nanos.getAsLong());
+          noSpace.accept(line);
         }
       }
       int exit = process.waitFor();
@@ -153,7 +155,9 @@ public final class BuildKitCliEngine implements Engine {
             -1,
             steps,
             List.of(),
-            timedOut.get() ? request.timedOutMessage() : failure(exit, progress, located));
+            timedOut.get()
+                ? request.timedOutMessage()
+                : noSpace.explain(failure(exit, progress, located)));
       }
       return new BuildOutcome(
           BuildStatus.OK,

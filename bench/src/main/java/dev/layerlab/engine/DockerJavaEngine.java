@@ -249,6 +249,7 @@ public final class DockerJavaEngine implements Engine {
       }
       long contextBytes = Files.size(archive);
       ClassicProgress progress = new ClassicProgress(created::add);
+      NoSpaceWatch noSpace = new NoSpaceWatch();
       AtomicReference<String> error = new AtomicReference<>();
       java.util.Set<String> stepContainers = java.util.concurrent.ConcurrentHashMap.newKeySet();
       boolean timedOut;
@@ -272,6 +273,7 @@ public final class DockerJavaEngine implements Engine {
                     long now = nanos.getAsLong();
                     if (item.getStream() != null) {
                       progress.accept(item.getStream(), now);
+                      noSpace.accept(item.getStream());
                       java.util.regex.Matcher running = RUNNING_IN.matcher(item.getStream());
                       while (running.find()) {
                         stepContainers.add(running.group(1));
@@ -312,7 +314,8 @@ public final class DockerJavaEngine implements Engine {
         String message =
             timedOut
                 ? request.timedOutMessage()
-                : error.get() != null ? error.get() : "the build ended without an image";
+                : noSpace.explain(
+                    error.get() != null ? error.get() : "the build ended without an image");
         return new BuildOutcome(
             BuildStatus.FAILED,
             seconds,

@@ -317,8 +317,10 @@ final class BenchCommand implements Callable<Integer> {
         if (e.diskFull()) {
           throw new Failure(
               ExitCodes.BUILD_FAILED,
-              "no space left on device in the Docker daemon's storage while building "
-                  + (e.during().isEmpty() ? e.failed().variant() : e.during())
+              "no space left on device in the Docker daemon's storage "
+                  + (e.during().isEmpty()
+                      ? "while building " + e.failed().variant()
+                      : "during " + e.during())
                   + "; "
                   + kept(e.partial(), reportDir, results)
                   + "; free space (docker system df shows what takes it), then "
@@ -336,14 +338,15 @@ final class BenchCommand implements Callable<Integer> {
             "cannot write the report in "
                 + reportDir
                 + " ("
-                + e.getCause().getMessage()
-                + "); no file of it was left half-written; free space there, then run: layerlab"
-                + " report --run-id "
-                + runId
-                + (this.store != null
-                    ? " --store " + StoreUrl.display(StoreUrl.of(this.store))
-                    : "")
-                + (results.isOpen() ? "" : " (the store could not be written either)"),
+                + rootMessage(e)
+                + "); no file of it was left half-written; free space there, then "
+                + (results.isOpen()
+                    ? "run: layerlab report "
+                        + reportDir
+                        + " --run-id "
+                        + runId
+                        + (this.store != null ? " --store " + shown(this.store) : "")
+                    : "run the bench again (with --no-store the run is kept nowhere else)"),
             e);
       } catch (IOException e) {
         throw new Failure(ExitCodes.BAD_INPUT, "cannot read or write files: " + e.getMessage(), e);
@@ -363,6 +366,24 @@ final class BenchCommand implements Callable<Integer> {
     } finally {
       deleteQuietly(scratch);
     }
+  }
+
+  /** {@code --store} as the user gave it, with any password hidden. */
+  private static String shown(String store) {
+    return store.startsWith("jdbc:") ? StoreUrl.display(store) : store;
+  }
+
+  /** The innermost cause's message, on one line. */
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? root.toString() : root.getMessage();
+    // Wrapping libraries (the XML writer of the charts) quote the cause's class in the message.
+    List<String> lines = message.strip().lines().filter(l -> !l.isBlank()).toList();
+    String last = lines.isEmpty() ? message : lines.get(lines.size() - 1);
+    return last.replaceAll("^([A-Za-z_$][\\w$]*\\.)+[\\w$]*(Exception|Error): ", "").strip();
   }
 
   /** What an interrupted bench kept, for its last line. */
@@ -391,7 +412,7 @@ final class BenchCommand implements Callable<Integer> {
       cmd.append(" -o ").append(output);
     }
     if (store != null) {
-      cmd.append(" --store ").append(StoreUrl.display(StoreUrl.of(store)));
+      cmd.append(" --store ").append(shown(store));
     }
     return cmd.toString();
   }

@@ -204,6 +204,127 @@ class DaemonFaultsIT {
         (System.nanoTime() - started) / 1e9);
   }
 
+  @Test
+  void daemonDiskFills_eachBuilderFailsWithOneLineNamingTheDisk_keepingWhatWasMeasured()
+      throws Exception {
+    long started = System.nanoTime();
+    PrivateDaemon daemon = daemon("full", 64L << 20);
+    Files.writeString(
+        scenario.resolve("Dockerfile.deps-first"),
+        "FROM " + BASE + "\nCOPY . /app\nRUN dd if=/dev/zero of=/big bs=1M count=200\n");
+
+    for (String builder : List.of("classic", "buildkit")) {
+      String id = runId + "-" + builder;
+      Run full =
+          layerlab(
+              Map.of("DOCKER_HOST", daemon.host()),
+              List.of(
+                  "bench",
+                  scenario.toString(),
+                  "-o",
+                  out.toString(),
+                  "--builder",
+                  builder,
+                  "-r",
+                  "1",
+                  "--startup-runs",
+                  "0",
+                  "--network",
+                  "none",
+                  "--run-id",
+                  id),
+              line -> false,
+              null);
+
+      assertThat(full.exitCode()).as(full.err()).isEqualTo(ExitCodes.BUILD_FAILED);
+      assertThat(full.lastLine())
+          .isEqualTo(
+              "layerlab: no space left on device in the Docker daemon's storage during build 4"
+                  + " of 6 (deps-first · cold, "
+                  + builder
+                  + "); the 3 builds measured so far are kept in "
+                  + out.resolve("faults").resolve(id)
+                  + "/ and the store; free space (docker system df shows what takes it), then"
+                  + " run: layerlab bench "
+                  + scenario
+                  + " --resume "
+                  + id
+                  + " -o "
+                  + out);
+      try (Store store = Store.open(out.resolve("layerlab.sqlite").toString())) {
+        RunResult kept = store.load(id).orElseThrow();
+        assertThat(kept.complete()).isFalse();
+        assertThat(kept.builds()).filteredOn(b -> b.status() == BuildStatus.OK).hasSize(3);
+      }
+      assertThat(daemon.labelled("image", "dev.layerlab.run=" + id)).isEmpty();
+      assertThat(daemon.labelled("ps", "dev.layerlab.run=" + id)).isEmpty();
+    }
+    System.out.printf(
+        "DaemonFaultsIT: a full daemon disk with both builders in %.1f s%n",
+        (System.nanoTime() - started) / 1e9);
+  }
+
+  @Test
+  void reportDirectoryFills_oneLine_storeKeepsTheRun_andNoReportFileIsHalfWritten()
+      throws Exception {
+    PrivateDaemon daemon = daemon("d", 0);
+    Path tiny = root.resolve("tiny");
+    Files.createDirectories(tiny);
+    PrivateDaemon.Result mounted =
+        PrivateDaemon.run(
+            List.of("mount", "-t", "tmpfs", "-o", "size=48k", "tmpfs", tiny.toString()));
+    assertThat(mounted.exitCode()).as(mounted.output()).isZero();
+    try {
+      Path storeFile = root.resolve("store.sqlite");
+      Run full =
+          layerlab(
+              Map.of("DOCKER_HOST", daemon.host()),
+              List.of(
+                  "bench",
+                  scenario.toString(),
+                  "-o",
+                  tiny.toString(),
+                  "--store",
+                  storeFile.toString(),
+                  "--variant",
+                  "naive",
+                  "-r",
+                  "1",
+                  "--startup-runs",
+                  "0",
+                  "--network",
+                  "none",
+                  "--run-id",
+                  runId),
+              line -> false,
+              null);
+
+      assertThat(full.exitCode()).as(full.err()).isEqualTo(ExitCodes.STORE_UNAVAILABLE);
+      assertThat(full.lastLine())
+          .startsWith(
+              "layerlab: cannot write the report in " + tiny.resolve("faults").resolve(runId))
+          .contains("No space left on device")
+          .contains("no file of it was left half-written")
+          .contains(
+              "layerlab report "
+                  + tiny.resolve("faults").resolve(runId)
+                  + " --run-id "
+                  + runId
+                  + " --store "
+                  + storeFile);
+      try (var files = Files.walk(tiny)) {
+        assertThat(files.filter(Files::isRegularFile).toList())
+            .as("no report file, whole or half")
+            .isEmpty();
+      }
+      try (Store store = Store.open(storeFile.toString())) {
+        assertThat(store.load(runId).orElseThrow().builds()).hasSize(3);
+      }
+    } finally {
+      PrivateDaemon.run(List.of("umount", "-l", tiny.toString()));
+    }
+  }
+
   private static String cell(BuildRecord b) {
     return b.builder() + " " + b.variant() + " " + b.change() + " " + b.repetition();
   }
