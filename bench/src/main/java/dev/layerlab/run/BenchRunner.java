@@ -400,11 +400,13 @@ public final class BenchRunner {
           new BenchEvent.Note(
               "clean-up: Docker did not answer ("
                   + e.getMessage()
-                  + "); remove what is labelled "
+                  + "); what the run made is labelled "
                   + BenchOptions.RUN_LABEL
                   + "="
                   + id
-                  + " by hand"));
+                  + ": --resume "
+                  + id
+                  + " removes it, or remove it by hand"));
       return;
     }
     listener.on(

@@ -53,6 +53,10 @@ class BenchRunnerFaultsTest {
   }
 
   private BenchOptions options() {
+    return options(Shard.ALL);
+  }
+
+  private BenchOptions options(Shard shard) {
     return new BenchOptions(
         "run-1",
         2,
@@ -62,7 +66,8 @@ class BenchRunnerFaultsTest {
         List.of(),
         "none",
         dir.resolve("scratch"),
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10),
+        shard);
   }
 
   @Test
@@ -165,6 +170,31 @@ class BenchRunnerFaultsTest {
         .filteredOn(BenchEvent.BuildFinished.class::isInstance)
         .as("only the new builds are reported as built")
         .hasSize(8);
+  }
+
+  @Test
+  void resumedShard_buildsOnlyTheRestOfItsOwnCells() throws Exception {
+    Shard second = new Shard(2, 2);
+    RunResult partial;
+    try {
+      new BenchRunner(new FakeEngine().dieAt(2), events::add, Clock.systemUTC())
+          .run(scenario, options(second));
+      throw new AssertionError("the daemon should have been lost");
+    } catch (DaemonLostException e) {
+      assertThat(e.during()).isEqualTo("build 2 of 5 (b · no-change #1, classic)");
+      partial = e.partial();
+    }
+    FakeEngine restarted = new FakeEngine();
+
+    RunResult shard =
+        new BenchRunner(restarted, events::add, Clock.systemUTC())
+            .run(scenario, options(second), new Prior(partial.builds(), List.of()));
+
+    assertThat(shard.builds())
+        .extracting(b -> b.variant() + " " + b.change() + " " + b.repetition())
+        .containsExactly(
+            "b cold 1", "b no-change 1", "b no-change 2", "b edit-source 1", "b edit-source 2");
+    assertThat(restarted.requests).as("a warm-up of b, then its 4 cells").hasSize(5);
   }
 
   /** A daemon that builds instantly, and can stop answering or fail a build on cue. */

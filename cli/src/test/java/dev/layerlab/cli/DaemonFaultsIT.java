@@ -57,10 +57,10 @@ class DaemonFaultsIT {
     Files.writeString(scenario.resolve("app.sh"), "echo app\n");
     Files.writeString(scenario.resolve("deps.txt"), "one\n");
     Files.writeString(
-        scenario.resolve("Dockerfile.naive"), "FROM " + BASE + "\nCOPY . /app\nRUN sleep 2\n");
+        scenario.resolve("Dockerfile.naive"), "FROM " + BASE + "\nCOPY . /app\nRUN sleep 1\n");
     Files.writeString(
         scenario.resolve("Dockerfile.deps-first"),
-        "FROM " + BASE + "\nCOPY deps.txt /app/\nRUN sleep 2\nCOPY . /app\n");
+        "FROM " + BASE + "\nCOPY deps.txt /app/\nRUN sleep 1\nCOPY . /app\n");
     Files.writeString(
         scenario.resolve("scenario.yaml"),
         "name: faults\nvariants:\n  naive: Dockerfile.naive\n  deps-first: Dockerfile.deps-first\n"
@@ -369,7 +369,7 @@ class DaemonFaultsIT {
         text.append(line).append('\n');
         if (!stopped && stopAfter.test(line)) {
           stopped = true;
-          Thread.sleep(1200);
+          Thread.sleep(500);
           daemon.stop();
         }
       }
