@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
       "Builds every Dockerfile variant of a scenario: once cold, then after each change pattern"
           + " on the warm cache, repeatedly; times the app's start-up; writes the report to"
           + " <output>/<scenario>/<run-id>/.",
-      "Needs a Docker daemon (DOCKER_HOST or the local socket)."
+      "Needs a Docker daemon: DOCKER_HOST, the Docker context (DOCKER_CONTEXT or docker context"
+          + " use), or the local socket."
     })
 final class BenchCommand implements Callable<Integer> {
 

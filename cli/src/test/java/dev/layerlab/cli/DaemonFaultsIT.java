@@ -199,6 +199,8 @@ class DaemonFaultsIT {
         .doesNotContain("This run stopped early");
     assertThat(daemon.labelled("image", "dev.layerlab.run=" + runId)).isEmpty();
     assertThat(daemon.labelled("ps", "dev.layerlab.run=" + runId)).isEmpty();
+    System.out.println("DaemonFaultsIT, first stop: " + stopped.lastLine());
+    System.out.println("DaemonFaultsIT, second stop: " + stoppedAgain.lastLine());
     System.out.printf(
         "DaemonFaultsIT: two stops and two resumptions of a 12-build run in %.1f s%n",
         (System.nanoTime() - started) / 1e9);
