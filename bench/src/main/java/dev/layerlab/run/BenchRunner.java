@@ -104,7 +104,7 @@ public final class BenchRunner {
     for (Engine engine : engines.values()) {
       infos.put(engine, engine.info());
     }
-    Instant startedAt = clock.instant();
+    Instant startedAt = prior.startedAt().orElse(clock.instant());
     ShardPlan shard = shardPlan(plans.variants(), scenario, options);
     int total = engines.size() * shard.builds();
     boolean timeStartups =

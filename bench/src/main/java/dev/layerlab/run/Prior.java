@@ -3,6 +3,7 @@ package dev.layerlab.run;
 import dev.layerlab.measure.BuildRecord;
 import dev.layerlab.measure.BuildStatus;
 import dev.layerlab.measure.StartupRecord;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,10 @@ import java.util.Optional;
  *
  * @param builds the builds that succeeded, in the order they ran; failed ones are built again
  * @param startups the start-ups timed; kept only when every one of them is there
+ * @param startedAt when the run first began, which the resumed run keeps
  */
-public record Prior(List<BuildRecord> builds, List<StartupRecord> startups) {
+public record Prior(
+    List<BuildRecord> builds, List<StartupRecord> startups, Optional<Instant> startedAt) {
 
   /** Nothing measured yet: a run from the start. */
   public static final Prior NONE = new Prior(List.of(), List.of());
@@ -24,6 +27,11 @@ public record Prior(List<BuildRecord> builds, List<StartupRecord> startups) {
   public Prior {
     builds = builds.stream().filter(b -> b.status() == BuildStatus.OK).toList();
     startups = List.copyOf(startups);
+  }
+
+  /** What was measured, by a run whose start is not known. */
+  public Prior(List<BuildRecord> builds, List<StartupRecord> startups) {
+    this(builds, startups, Optional.empty());
   }
 
   public boolean isEmpty() {

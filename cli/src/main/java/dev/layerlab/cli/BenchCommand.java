@@ -555,7 +555,10 @@ final class BenchCommand implements Callable<Integer> {
     /** What it measured; its start-ups only when all {@code plannedStartups} are there. */
     Prior prior(int plannedStartups) {
       boolean all = plannedStartups > 0 && stored.startups().size() == plannedStartups;
-      return new Prior(stored.builds(), all ? stored.startups() : List.of());
+      return new Prior(
+          stored.builds(),
+          all ? stored.startups() : List.of(),
+          java.util.Optional.of(stored.startedAt()));
     }
   }
 

@@ -258,7 +258,14 @@ public final class Store implements AutoCloseable {
           RunResult run = loadRun(runId, true, shard.index()).orElseThrow();
           return Optional.of(
               new StoredShard(
-                  scenario, count, started, complete, options, run.builds(), run.startups()));
+                  scenario,
+                  run.startedAt(),
+                  count,
+                  started,
+                  complete,
+                  options,
+                  run.builds(),
+                  run.startups()));
         });
   }
 

@@ -9,6 +9,7 @@ import java.util.Map;
  * One shard of a stored run as a resumed bench needs it.
  *
  * @param scenario the run's scenario
+ * @param startedAt when the run began
  * @param shardCount how many shards the run was cut into
  * @param started whether this shard began at all
  * @param complete whether this shard finished every build
@@ -19,6 +20,7 @@ import java.util.Map;
  */
 public record StoredShard(
     String scenario,
+    java.time.Instant startedAt,
     int shardCount,
     boolean started,
     boolean complete,

@@ -214,6 +214,7 @@ abstract class StoreContract {
     StoredShard stored = store.shard(whole.runId(), Shard.ALL).orElseThrow();
 
     assertThat(stored.scenario()).isEqualTo(scenario);
+    assertThat(stored.startedAt()).isEqualTo(whole.startedAt());
     assertThat(stored.shardCount()).isEqualTo(1);
     assertThat(stored.started()).isTrue();
     assertThat(stored.complete()).isFalse();
