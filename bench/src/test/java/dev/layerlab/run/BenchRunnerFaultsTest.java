@@ -197,6 +197,38 @@ class BenchRunnerFaultsTest {
     assertThat(restarted.requests).as("a warm-up of b, then its 4 cells").hasSize(5);
   }
 
+  @Test
+  void daemonStopsDuringTheStartUps_runStopsWithDaemonLost_keepingEveryBuild() throws Exception {
+    Path dir = this.dir.resolve("scenario");
+    Files.writeString(
+        dir.resolve("scenario.yaml"),
+        "name: faults\nvariants:\n  a: Dockerfile.a\nchanges:\n  edit-source: app.py\n"
+            + "startup:\n  ready: hi\n");
+    Scenario withStartup = ScenarioLoader.load(dir);
+    FakeEngine engine = new FakeEngine();
+    engine.dieAtStartup = true;
+    BenchOptions options =
+        new BenchOptions(
+            "run-1",
+            1,
+            2,
+            Map.of(),
+            Map.of(),
+            List.of(),
+            "none",
+            this.dir.resolve("scratch"),
+            Duration.ofSeconds(10));
+
+    assertThatThrownBy(
+            () -> new BenchRunner(engine, events::add, Clock.systemUTC()).run(withStartup, options))
+        .isInstanceOfSatisfying(
+            DaemonLostException.class,
+            e -> {
+              assertThat(e.during()).isEqualTo("the start-up timing");
+              assertThat(e.partial().builds()).hasSize(3);
+            });
+  }
+
   /** A daemon that builds instantly, and can stop answering or fail a build on cue. */
   private static final class FakeEngine implements Engine {
     final List<BuildRequest> requests = new ArrayList<>();
@@ -206,6 +238,7 @@ class BenchRunnerFaultsTest {
     private int failAt = -1;
     private String failure = "";
     private boolean dead;
+    boolean dieAtStartup;
 
     FakeEngine dieAt(int build) {
       dieAt = build;
@@ -251,7 +284,11 @@ class BenchRunnerFaultsTest {
     }
 
     @Override
-    public RunOutcome runUntilReady(RunRequest request) {
+    public RunOutcome runUntilReady(RunRequest request) throws EngineException {
+      if (dieAtStartup) {
+        dead = true;
+        throw new EngineException("cannot reach the daemon");
+      }
       return new RunOutcome(true, 0.1, "");
     }
 
