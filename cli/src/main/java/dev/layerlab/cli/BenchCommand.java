@@ -21,7 +21,6 @@ import dev.layerlab.scenario.ScenarioException;
 import dev.layerlab.scenario.ScenarioLoader;
 import dev.layerlab.secret.Redactor;
 import dev.layerlab.store.StoreUrl;
-import dev.layerlab.store.StoredShard;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -432,114 +431,25 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /**
-   * Reads the run to resume and takes its options: those the user gave must agree.
+   * Reads the run to resume and takes its options.
    *
    * @throws Failure (bad input) when there is no such run or shard, it is complete, or an option
    *     disagrees
    */
   private Resumption resumption(Scenario scenario, Shard shard) {
-    if (noStore) {
-      throw new Failure(
-          ExitCodes.BAD_INPUT, "--resume reads the run from the store; leave out --no-store");
-    }
-    SecretArgs.checkRunId(resumeId);
-    if (runIdOption != null && !runIdOption.equals(resumeId)) {
-      throw new Failure(
-          ExitCodes.BAD_INPUT,
-          "--resume " + resumeId + " names the run; leave out --run-id " + runIdOption);
-    }
-    StoredShard stored = BenchStore.readShard(store, output, resumeId, shard);
-    String where = store != null ? StoreUrl.display(StoreUrl.of(store)) : "the store";
-    if (!stored.scenario().equals(scenario.name())) {
-      throw new Failure(
-          ExitCodes.BAD_INPUT,
-          "run "
-              + resumeId
-              + " is a run of scenario "
-              + stored.scenario()
-              + ", not of "
-              + scenario.name()
-              + " ("
-              + scenarioDir
-              + "); give that scenario's directory");
-    }
-    if (stored.shardCount() != shard.count()) {
-      throw new Failure(
-          ExitCodes.BAD_INPUT,
-          "run "
-              + resumeId
-              + " is cut into "
-              + stored.shardCount()
-              + " shard(s); resume one of them with --shard K/"
-              + stored.shardCount());
-    }
-    if (!stored.started()) {
-      throw new Failure(
-          ExitCodes.BAD_INPUT,
-          "shard "
-              + shard
-              + " of run "
-              + resumeId
-              + " never started, so there is nothing to resume; run it with --shard "
-              + shard
-              + " --run-id "
-              + resumeId);
-    }
-    if (stored.complete()) {
-      throw new Failure(
-          ExitCodes.BAD_INPUT,
-          "run "
-              + resumeId
-              + (shard.isWhole() ? "" : " shard " + shard)
-              + " is complete in "
-              + where
-              + "; nothing to resume (layerlab report --run-id "
-              + resumeId
-              + " renders it)");
-    }
-    StoredOptions was;
-    try {
-      was = StoredOptions.fromMap(stored.options());
-    } catch (IllegalArgumentException e) {
-      throw new Failure(
-          ExitCodes.BAD_INPUT,
-          "run "
-              + resumeId
-              + " was stored without the options it ran with ("
-              + e.getMessage()
-              + "), so it cannot be resumed; run the bench again",
-          e);
-    }
     java.util.Set<String> given = new java.util.HashSet<>();
-    for (String option :
-        List.of(
-            "--builder",
-            "--repetitions",
-            "--startup-runs",
-            "--variant",
-            "--network",
-            "--build-timeout",
-            "--startup-timeout",
-            "--build-arg")) {
+    for (String option : Resumption.OPTIONS) {
       if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
         given.add(option);
       }
     }
-    List<String> differences = was.differences(storedOptions(), given);
-    if (!differences.isEmpty()) {
-      throw new Failure(
-          ExitCodes.BAD_INPUT,
-          "--resume "
-              + resumeId
-              + " runs the rest of the run with its own options: "
-              + String.join("; ", differences)
-              + "; leave them out");
-    }
-    try {
-      buildArgs = new LinkedHashMap<>(was.buildArgsWith(buildArgs));
-    } catch (IllegalArgumentException e) {
-      throw new Failure(ExitCodes.BAD_INPUT, "--resume " + resumeId + ": " + e.getMessage(), e);
-    }
+    Resumption resumption =
+        Resumption.read(
+            new Resumption.Request(
+                resumeId, runIdOption, noStore, store, output, scenarioDir, storedOptions(), given),
+            scenario,
+            shard);
+    StoredOptions was = resumption.options();
     builder = was.builder();
     repetitions = was.repetitions();
     startupRuns = was.startupRuns();
@@ -547,19 +457,8 @@ final class BenchCommand implements Callable<Integer> {
     network = was.network();
     buildTimeout = was.buildTimeout();
     startupTimeout = was.startupTimeout();
-    return new Resumption(stored);
-  }
-
-  /** A stored shard being finished. */
-  private record Resumption(StoredShard stored) {
-    /** What it measured; its start-ups only when all {@code plannedStartups} are there. */
-    Prior prior(int plannedStartups) {
-      boolean all = plannedStartups > 0 && stored.startups().size() == plannedStartups;
-      return new Prior(
-          stored.builds(),
-          all ? stored.startups() : List.of(),
-          java.util.Optional.of(stored.startedAt()));
-    }
+    buildArgs = new LinkedHashMap<>(was.buildArgs());
+    return resumption;
   }
 
   /** Writes the report; {@link RunReport} leaves no file half-written. */
