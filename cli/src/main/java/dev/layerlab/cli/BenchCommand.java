@@ -340,13 +340,13 @@ final class BenchCommand implements Callable<Integer> {
                 + " ("
                 + rootMessage(e)
                 + "); no file of it was left half-written; free space there, then "
-                + (results.isOpen()
+                + (results.holdsEverything()
                     ? "run: layerlab report "
                         + reportDir
                         + " --run-id "
                         + runId
                         + (this.store != null ? " --store " + shown(this.store) : "")
-                    : "run the bench again (with --no-store the run is kept nowhere else)"),
+                    : "run the bench again (the store does not hold the whole run)"),
             e);
       } catch (IOException e) {
         throw new Failure(ExitCodes.BAD_INPUT, "cannot read or write files: " + e.getMessage(), e);

@@ -115,6 +115,11 @@ final class BenchStore implements AutoCloseable {
     }
   }
 
+  /** Whether the store took every write of the run so far. */
+  boolean holdsEverything() {
+    return listener != null && listener.failures() == 0;
+  }
+
   /** Whether results go into a store (not {@code --no-store}). */
   boolean isOpen() {
     return store != null;
