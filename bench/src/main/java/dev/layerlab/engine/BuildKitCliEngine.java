@@ -31,9 +31,10 @@ import java.util.function.LongSupplier;
  *
  * <p>What a build reports: each Dockerfile step BuildKit ran, in Dockerfile order, with its line,
  * whether it came from the cache ({@code FROM} always counts as cached, as with the classic
- * builder), BuildKit's own duration for it, and the size it added to the final image when it is a
- * step of the last stage (-1 otherwise). BuildKit makes no image per step, so the steps carry no
- * image id, and the only image a build creates is the final one.
+ * builder), the time the client saw it take beside BuildKit's own duration for it, and the size it
+ * added to the final image when it is a step of the last stage (-1 otherwise). BuildKit makes no
+ * image per step, so the steps carry no image id, and the only image a build creates is the final
+ * one.
  */
 public final class BuildKitCliEngine implements Engine {
 
@@ -250,7 +251,15 @@ public final class BuildKitCliEngine implements Engine {
       BuildKitProgress.Step s = l.step();
       boolean cached = s.status() == BuildKitProgress.Status.CACHED || s.keyword().equals("FROM");
       steps.add(
-          new StepRecord(steps.size() + 1, s.instruction(), l.line(), cached, s.seconds(), -1, ""));
+          new StepRecord(
+              steps.size() + 1,
+              s.instruction(),
+              l.line(),
+              cached,
+              s.clientSeconds(),
+              -1,
+              "",
+              s.engineSeconds()));
     }
     return steps;
   }
@@ -275,16 +284,12 @@ public final class BuildKitCliEngine implements Engine {
     return error;
   }
 
+  /**
+   * Through the daemon's API rather than another {@code docker} process: starting a client costs a
+   * tenth of a second or more, which would add to every build's time.
+   */
   private long imageSize(String imageId) throws EngineException {
-    BuildKitCli.Output size =
-        BuildKitCli.run(
-            List.of(
-                cli.executable().toString(), "image", "inspect", "--format", "{{.Size}}", imageId));
-    try {
-      return size.exitCode() == 0 ? Long.parseLong(size.text().strip()) : -1;
-    } catch (NumberFormatException unexpected) {
-      return -1;
-    }
+    return docker.imageSize(imageId);
   }
 
   /**
@@ -295,21 +300,11 @@ public final class BuildKitCliEngine implements Engine {
   private List<StepRecord> withLayerSizes(
       String imageId, List<BuildKitStepLines.Located> located, List<StepRecord> steps)
       throws EngineException {
-    BuildKitCli.Output history =
-        BuildKitCli.run(
-            List.of(
-                cli.executable().toString(),
-                "history",
-                "--human=false",
-                "--no-trunc",
-                "--format",
-                "{{.Size}}\t{{.CreatedBy}}",
-                imageId));
-    if (history.exitCode() != 0) {
-      return steps;
+    List<String[]> entries = new ArrayList<>();
+    for (com.fasterxml.jackson.databind.JsonNode entry : docker.history(imageId)) {
+      entries.add(
+          new String[] {entry.path("Size").asText("-1"), entry.path("CreatedBy").asText("")});
     }
-    List<String[]> entries =
-        history.text().lines().filter(l -> l.contains("\t")).map(l -> l.split("\t", 2)).toList();
     int lastStage =
         located.stream().mapToInt(BuildKitStepLines.Located::stageIndex).max().orElse(-1);
     List<StepRecord> sized = new ArrayList<>(steps);
@@ -364,6 +359,11 @@ public final class BuildKitCliEngine implements Engine {
   @Override
   public RunOutcome runUntilReady(RunRequest request) throws EngineException {
     return docker.runUntilReady(request);
+  }
+
+  @Override
+  public <T> T saveImage(String imageId, ExportReader<T> reader) throws EngineException {
+    return docker.saveImage(imageId, reader);
   }
 
   @Override

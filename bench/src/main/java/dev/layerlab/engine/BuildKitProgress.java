@@ -62,6 +62,9 @@ public final class BuildKitProgress {
    * @param status how it ended
    * @param seconds BuildKit's own duration from {@code DONE}, else the time the client saw from the
    *     step's first line to its last
+   * @param clientSeconds the time the client saw from the step's first line to its last (its {@code
+   *     DONE}, {@code CACHED} or {@code ERROR} line)
+   * @param engineSeconds BuildKit's own duration from {@code DONE}; empty without that line
    * @param error the step's error message, empty unless status is ERROR
    * @param output the step's last output lines
    */
@@ -73,6 +76,8 @@ public final class BuildKitProgress {
       String instruction,
       Status status,
       double seconds,
+      double clientSeconds,
+      java.util.OptionalDouble engineSeconds,
       String error,
       List<String> output) {
 
@@ -300,7 +305,8 @@ public final class BuildKitProgress {
     }
 
     Step toStep() {
-      double time = seconds >= 0 ? seconds : (lastNanos - firstNanos) / 1e9;
+      double client = (lastNanos - firstNanos) / 1e9;
+      double time = seconds >= 0 ? seconds : client;
       return new Step(
           number,
           stage,
@@ -309,6 +315,8 @@ public final class BuildKitProgress {
           instruction,
           status,
           status == Status.CACHED ? 0 : time,
+          client,
+          seconds >= 0 ? java.util.OptionalDouble.of(seconds) : java.util.OptionalDouble.empty(),
           error,
           output);
     }

@@ -400,23 +400,45 @@ public final class DockerJavaEngine implements Engine {
   }
 
   /**
+   * The image's history, newest entry first ({@code Id}, {@code CreatedBy}, {@code Size}, ...).
+   * docker-java has no command for {@code /images/{id}/history}, so it is called through
+   * docker-java's own HTTP transport.
+   */
+  JsonNode history(String imageId) throws EngineException {
+    try {
+      return get("/images/" + imageId + "/history", "image history of " + imageId, JSON::readTree);
+    } catch (IOException e) {
+      throw new EngineException(
+          "cannot read the image history of " + imageId + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      throw unreachable(e);
+    }
+  }
+
+  /** The image's size in bytes, -1 when the daemon does not say. */
+  long imageSize(String imageId) throws EngineException {
+    try {
+      Long size = client.inspectImageCmd(imageId).exec().getSize();
+      return size == null ? -1 : size;
+    } catch (NotFoundException e) {
+      throw new EngineException("image " + imageId + " not found: " + describe(e), e);
+    } catch (RuntimeException e) {
+      throw unreachable(e);
+    }
+  }
+
+  /**
    * Fills in each step's layer size from the image history. docker-java has no command for {@code
    * /images/{id}/history}, so it is called through docker-java's own HTTP transport.
    */
   private List<StepRecord> withLayerSizes(String imageId, List<StepRecord> steps)
       throws EngineException {
     Map<String, Long> sizeById = new HashMap<>();
-    try {
-      for (JsonNode layer :
-          get("/images/" + imageId + "/history", "image history of " + imageId, JSON::readTree)) {
-        String id = layer.path("Id").asText("");
-        if (id.startsWith("sha256:")) {
-          sizeById.put(id.substring(7), layer.path("Size").asLong(-1));
-        }
+    for (JsonNode layer : history(imageId)) {
+      String id = layer.path("Id").asText("");
+      if (id.startsWith("sha256:")) {
+        sizeById.put(id.substring(7), layer.path("Size").asLong(-1));
       }
-    } catch (IOException e) {
-      throw new EngineException(
-          "cannot read the image history of " + imageId + ": " + e.getMessage(), e);
     }
     List<StepRecord> sized = new ArrayList<>();
     for (StepRecord step : steps) {
@@ -441,13 +463,16 @@ public final class DockerJavaEngine implements Engine {
     String containerId = null;
     try {
       HostConfig host = HostConfig.newHostConfig().withNetworkMode(request.network());
-      if (request.bind().isPresent()) {
-        RunRequest.Bind b = request.bind().get();
-        host.withBinds(
-            new Bind(
-                b.hostPath().toString(),
-                new Volume(b.containerPath()),
-                com.github.dockerjava.api.model.AccessMode.ro));
+      if (!request.binds().isEmpty()) {
+        List<Bind> binds = new ArrayList<>();
+        for (RunRequest.Bind b : request.binds()) {
+          binds.add(
+              new Bind(
+                  b.hostPath().toString(),
+                  new Volume(b.containerPath()),
+                  com.github.dockerjava.api.model.AccessMode.ro));
+        }
+        host.withBinds(binds);
       }
       CreateContainerCmd create =
           client
@@ -596,6 +621,20 @@ public final class DockerJavaEngine implements Engine {
           // Removed by label in the caller's final clean-up.
         }
       }
+    }
+  }
+
+  @Override
+  public <T> T saveImage(String imageId, ExportReader<T> reader) throws EngineException {
+    try (InputStream saved = client.saveImageCmd(imageId).exec()) {
+      return reader.read(saved);
+    } catch (IOException e) {
+      throw new EngineException(
+          "cannot read the layers of image " + imageId + ": " + e.getMessage(), e);
+    } catch (NotFoundException e) {
+      throw new EngineException("image " + imageId + " not found: " + describe(e), e);
+    } catch (RuntimeException e) {
+      throw unreachable(e);
     }
   }
 

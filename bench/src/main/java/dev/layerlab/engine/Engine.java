@@ -19,6 +19,14 @@ public interface Engine extends AutoCloseable {
   RunOutcome runUntilReady(RunRequest request) throws EngineException;
 
   /**
+   * Hands {@code reader} the image as {@code docker save} streams it (its layer tars, configuration
+   * and manifest), for analysis off the timed path.
+   */
+  default <T> T saveImage(String imageId, ExportReader<T> reader) throws EngineException {
+    throw new EngineException(getClass().getSimpleName() + " cannot read an image's layers");
+  }
+
+  /**
    * Removes the given images, newest first, never pruning parents it was not given.
    *
    * @return messages for images that could not be removed

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param command the command, or empty for the image's own
  * @param workdir the working directory, or empty for the image's own
  * @param env environment variables
- * @param bind a host directory and the container path to mount it at, read-only
+ * @param binds host paths and the container paths to mount them at, read-only
  * @param network {@code none} unless the start needs the host's network
  * @param labels labels for the container; layerlab's run label among them
  * @param readyPattern a regular expression matched against each line the app prints
@@ -23,7 +23,7 @@ public record RunRequest(
     List<String> command,
     Optional<String> workdir,
     Map<String, String> env,
-    Optional<Bind> bind,
+    List<Bind> binds,
     String network,
     Map<String, String> labels,
     String readyPattern,
@@ -31,6 +31,7 @@ public record RunRequest(
 
   public RunRequest {
     command = List.copyOf(command);
+    binds = List.copyOf(binds);
     env = Map.copyOf(env);
     labels = Map.copyOf(labels);
   }

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param startups every start-up measurement
  * @param advice what the rules said about each variant, and how rewrites were measured
  * @param predictions the cache model's answer for every step of every build, beside the engine's
+ * @param images the wasted bytes and efficiency of each variant's cold-built image, per builder
  * @param complete false when the run stopped early (a failed build, an interruption)
  */
 public record RunResult(
@@ -26,6 +27,7 @@ public record RunResult(
     List<StartupRecord> startups,
     List<VariantAdvice> advice,
     List<PredictionRecord> predictions,
+    List<ImageEfficiency> images,
     boolean complete) {
 
   public RunResult {
@@ -34,6 +36,46 @@ public record RunResult(
     startups = List.copyOf(startups);
     advice = List.copyOf(advice);
     predictions = predictions == null ? List.of() : List.copyOf(predictions);
+    images = images == null ? List.of() : List.copyOf(images);
+  }
+
+  /** A run whose images were not analysed, as runs made before the analysis existed. */
+  public RunResult(
+      String runId,
+      String scenario,
+      Instant startedAt,
+      Map<String, String> environment,
+      List<BuildRecord> builds,
+      List<StartupRecord> startups,
+      List<VariantAdvice> advice,
+      List<PredictionRecord> predictions,
+      boolean complete) {
+    this(
+        runId,
+        scenario,
+        startedAt,
+        environment,
+        builds,
+        startups,
+        advice,
+        predictions,
+        List.of(),
+        complete);
+  }
+
+  /** This run with {@code analysed} as its image analyses. */
+  public RunResult withImages(List<ImageEfficiency> analysed) {
+    return new RunResult(
+        runId,
+        scenario,
+        startedAt,
+        environment,
+        builds,
+        startups,
+        advice,
+        predictions,
+        analysed,
+        complete);
   }
 
   /** A run without predictions, as runs made before the cache model was checked have. */
@@ -46,6 +88,16 @@ public record RunResult(
       List<StartupRecord> startups,
       List<VariantAdvice> advice,
       boolean complete) {
-    this(runId, scenario, startedAt, environment, builds, startups, advice, List.of(), complete);
+    this(
+        runId,
+        scenario,
+        startedAt,
+        environment,
+        builds,
+        startups,
+        advice,
+        List.of(),
+        List.of(),
+        complete);
   }
 }

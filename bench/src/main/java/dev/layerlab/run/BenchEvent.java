@@ -20,6 +20,9 @@ public sealed interface BenchEvent {
   /** A start-up was measured. */
   record StartupFinished(StartupRecord startup) implements BenchEvent {}
 
+  /** A cold-built image's layers were analysed for wasted bytes. */
+  record ImageAnalysed(dev.layerlab.measure.ImageEfficiency image) implements BenchEvent {}
+
   /** Anything else worth a line: clean-up, skipped work. */
   record Note(String message) implements BenchEvent {}
 }

@@ -10,6 +10,7 @@ import dev.layerlab.engine.EngineException;
 import dev.layerlab.engine.EngineInfo;
 import dev.layerlab.measure.BuildRecord;
 import dev.layerlab.measure.BuildStatus;
+import dev.layerlab.measure.ImageEfficiency;
 import dev.layerlab.measure.PredictionRecord;
 import dev.layerlab.measure.RunResult;
 import dev.layerlab.measure.StartupRecord;
@@ -35,7 +36,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Builds every variant of a scenario with each builder: cold, then after each change pattern on the
  * warm cache, repeatedly; asks the cache model before each build what it will reuse and records the
  * answer beside the engine's; then times the app's start-up baked into the image, mounted into the
- * base image, and mounted into the image that holds the dependencies. A build that outlasts {@link
+ * base image, and mounted into the image that holds the dependencies; and last, off every timed
+ * path, counts the bytes each variant's cold-built image wastes. A build that outlasts {@link
  * BenchOptions#buildTimeout()} is cancelled and fails the run. Every image and container it makes
  * is labelled with the run and removed at the end, whatever happens; nothing else is touched.
  */
@@ -153,6 +155,7 @@ public final class BenchRunner {
           throw e;
         }
       }
+      run.images.addAll(new ImageAnalyser(listener, System::nanoTime).analyse(run.cold));
       complete = true;
       return run.result(true);
     } finally {
@@ -183,6 +186,7 @@ public final class BenchRunner {
         BuildRecord first = build(run, scratch, cold, true, coldInputs);
         run.record(first, List.of(), cold);
         run.baselineImages.putIfAbsent(variant.name(), first.imageId());
+        run.cold.add(new ImageAnalyser.Cold(engine, first));
       }
       boolean warm = keptCold.isEmpty();
 
@@ -260,6 +264,9 @@ public final class BenchRunner {
           where);
     }
     run.baselineImages.putIfAbsent(before.variant.name(), warmed.imageId());
+    // The same Dockerfile on the same context as the cold build the interrupted part made and
+    // kept, whose image is gone: its image stands in for the analysis.
+    run.cold.add(new ImageAnalyser.Cold(before.engine, warmed));
   }
 
   /** How many start-ups a whole bench of the scenario times with these options. */
@@ -521,6 +528,8 @@ public final class BenchRunner {
     final List<StartupRecord> startups = new ArrayList<>();
     final Map<String, String> baselineImages = new LinkedHashMap<>();
     final Prior prior;
+    final List<ImageAnalyser.Cold> cold = new ArrayList<>();
+    final List<ImageEfficiency> images = new ArrayList<>();
     int number;
     boolean needImages;
     private boolean resumed;
@@ -620,6 +629,7 @@ public final class BenchRunner {
           startups,
           plans.advice(),
           predictions,
+          images,
           complete);
     }
 

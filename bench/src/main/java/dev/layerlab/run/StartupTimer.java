@@ -22,8 +22,9 @@ import java.util.Optional;
  * {@code baked} runs the built image without a network; {@code mounted} runs the base image with
  * the project mounted read-only and the scenario's install-then-start command; {@code mounted-deps}
  * runs the image built with the dependencies (the deps-first variant's, when the scenario has one)
- * with the project mounted read-only over the same directory and the image's own command, without a
- * network: dependencies installed, code mounted.
+ * with the code mounted read-only (the project over the working directory, or the paths the
+ * scenario names) and the image's own command or the scenario's, without a network: dependencies
+ * installed, code mounted.
  */
 final class StartupTimer {
 
@@ -36,9 +37,18 @@ final class StartupTimer {
   }
 
   static List<String> modes(Scenario scenario) {
-    return scenario.startup().flatMap(StartupSpec::mounted).isPresent()
-        ? List.of(BAKED, MOUNTED, MOUNTED_DEPS)
-        : List.of(BAKED);
+    return scenario.startup().map(StartupTimer::modes).orElse(List.of(BAKED));
+  }
+
+  /**
+   * {@code baked} always; {@code mounted} with a {@code mounted} section; {@code mounted-deps} with
+   * either that or a {@code mounted-deps} section.
+   */
+  static List<String> modes(StartupSpec spec) {
+    List<String> modes = new ArrayList<>(List.of(BAKED));
+    spec.mounted().ifPresent(m -> modes.add(MOUNTED));
+    spec.mountedDepsOrDefault().ifPresent(m -> modes.add(MOUNTED_DEPS));
+    return List.copyOf(modes);
   }
 
   static final String BAKED = "baked";
@@ -70,7 +80,7 @@ final class StartupTimer {
                         List.of(),
                         Optional.empty(),
                         Map.of(),
-                        Optional.empty(),
+                        List.of(),
                         "none",
                         labels,
                         spec.readyPattern(),
@@ -85,7 +95,7 @@ final class StartupTimer {
                 default ->
                     mountedDeps(
                         depsImage,
-                        spec.mounted().orElseThrow().workdir(),
+                        spec.mountedDepsOrDefault().orElseThrow(),
                         scratch.root(),
                         options,
                         labels,
@@ -108,24 +118,33 @@ final class StartupTimer {
   }
 
   /**
-   * The code mounted over the workdir of an image that already holds the dependencies. Where an
-   * image keeps its dependencies outside that directory (Python's site-packages) they stay visible;
-   * where it keeps them inside (node_modules, a built jar) the mount hides them and the start-up
-   * fails, which is recorded as such.
+   * The code mounted into an image that already holds the dependencies, without a network. By
+   * default the whole project goes over the working directory, which suits an image that keeps its
+   * dependencies outside it (Python's site-packages); an image that keeps them inside ({@code
+   * node_modules}, a built jar) would lose them, so its scenario names the paths to mount, each at
+   * its place under the working directory, and may give the command that starts the app from them.
    */
   static RunRequest mountedDeps(
       String image,
-      String workdir,
+      StartupSpec.MountedDepsSpec deps,
       Path code,
       BenchOptions options,
       Map<String, String> labels,
       String ready) {
+    String workdir = deps.workdir().replaceAll("/+$", "");
+    List<RunRequest.Bind> binds = new ArrayList<>();
+    if (deps.paths().isEmpty()) {
+      binds.add(new RunRequest.Bind(code, deps.workdir()));
+    }
+    for (String path : deps.paths()) {
+      binds.add(new RunRequest.Bind(code.resolve(path), workdir + "/" + path));
+    }
     return new RunRequest(
         image,
-        List.of(),
-        Optional.of(workdir),
+        deps.command().map(c -> List.of("sh", "-c", c)).orElse(List.of()),
+        Optional.of(deps.workdir()),
         Map.of(),
-        Optional.of(new RunRequest.Bind(code, workdir)),
+        binds,
         "none",
         labels,
         ready,
@@ -150,7 +169,7 @@ final class StartupTimer {
         List.of("sh", "-c", mounted.command()),
         Optional.of(mounted.workdir()),
         env,
-        Optional.of(new RunRequest.Bind(code, mounted.workdir())),
+        List.of(new RunRequest.Bind(code, mounted.workdir())),
         options.network(),
         labels,
         ready,

@@ -38,9 +38,10 @@ public final class ScenarioLoader {
 
   private static final Set<String> TOP_KEYS =
       Set.of("name", "description", "variants", "changes", "build-args-from-env", "startup");
-  private static final Set<String> STARTUP_KEYS = Set.of("ready", "mounted");
+  private static final Set<String> STARTUP_KEYS = Set.of("ready", "mounted", "mounted-deps");
   private static final Set<String> MOUNTED_KEYS =
       Set.of("image", "workdir", "command", "env-from-env");
+  private static final Set<String> MOUNTED_DEPS_KEYS = Set.of("workdir", "paths", "command");
 
   private final Path file;
 
@@ -82,7 +83,7 @@ public final class ScenarioLoader {
             : List.of();
     Optional<StartupSpec> startup =
         entries.containsKey("startup")
-            ? Optional.of(readStartup(entries.get("startup")))
+            ? Optional.of(readStartup(entries.get("startup"), dir))
             : Optional.empty();
 
     return new Scenario(name, description, dir, variants, changes, buildArgs, startup);
@@ -166,7 +167,7 @@ public final class ScenarioLoader {
     return changes;
   }
 
-  private StartupSpec readStartup(NodeTuple tuple) throws ScenarioException {
+  private StartupSpec readStartup(NodeTuple tuple, Path dir) throws ScenarioException {
     MappingNode node = mapping(tuple.getValueNode(), "startup");
     Map<String, NodeTuple> entries = entries(node, STARTUP_KEYS);
     NodeTuple ready = required(entries, "ready", node);
@@ -191,7 +192,48 @@ public final class ScenarioLoader {
                       ? names(me.get("env-from-env").getValueNode())
                       : List.of()));
     }
-    return new StartupSpec(pattern, mounted);
+    Optional<StartupSpec.MountedDepsSpec> mountedDeps = Optional.empty();
+    if (entries.containsKey("mounted-deps")) {
+      mountedDeps =
+          Optional.of(
+              readMountedDeps(entries.get("mounted-deps"), mounted.map(MountedSpec::workdir), dir));
+    }
+    return new StartupSpec(pattern, mounted, mountedDeps);
+  }
+
+  private StartupSpec.MountedDepsSpec readMountedDeps(
+      NodeTuple tuple, Optional<String> mountedWorkdir, Path dir) throws ScenarioException {
+    MappingNode m = mapping(tuple.getValueNode(), "mounted-deps");
+    Map<String, NodeTuple> me = entries(m, MOUNTED_DEPS_KEYS);
+    String workdir =
+        me.containsKey("workdir")
+            ? scalar(me.get("workdir"))
+            : mountedWorkdir.orElseThrow(
+                () ->
+                    problem(
+                        m, "missing 'workdir' (there is no 'mounted' section to take it from)"));
+    List<String> paths = new ArrayList<>();
+    if (me.containsKey("paths")) {
+      Node list = me.get("paths").getValueNode();
+      if (!(list instanceof SequenceNode seq)) {
+        throw problem(list, "'paths' must be a list of project paths, e.g. [src, config]");
+      }
+      for (Node item : seq.getValue()) {
+        String path = scalar(item).replaceAll("/+$", "");
+        Path resolved = dir.resolve(path).normalize();
+        if (path.startsWith("/") || !resolved.startsWith(dir) || resolved.equals(dir)) {
+          throw problem(
+              item, "mounted-deps path '" + path + "' must be a relative path inside " + dir);
+        }
+        if (!Files.exists(resolved)) {
+          throw problem(item, "mounted-deps path '" + path + "' is not in " + dir);
+        }
+        paths.add(path);
+      }
+    }
+    Optional<String> command =
+        me.containsKey("command") ? Optional.of(scalar(me.get("command"))) : Optional.empty();
+    return new StartupSpec.MountedDepsSpec(workdir, paths, command);
   }
 
   private Map<String, NodeTuple> entries(MappingNode node, Set<String> allowed)

@@ -101,7 +101,8 @@ public final class Redactor {
         s.cached(),
         s.seconds(),
         s.layerBytes(),
-        apply(s.imageId()));
+        apply(s.imageId()),
+        s.engineSeconds());
   }
 
   public BuildRecord apply(BuildRecord b) {
@@ -169,7 +170,35 @@ public final class Redactor {
         run.startups().stream().map(this::apply).toList(),
         run.advice().stream().map(this::apply).toList(),
         run.predictions().stream().map(this::apply).toList(),
+        run.images().stream().map(this::apply).toList(),
         run.complete());
+  }
+
+  public dev.layerlab.measure.ImageEfficiency apply(dev.layerlab.measure.ImageEfficiency i) {
+    if (!isActive()) {
+      return i;
+    }
+    return new dev.layerlab.measure.ImageEfficiency(
+        apply(i.variant()),
+        apply(i.builder()),
+        apply(i.imageId()),
+        i.layers(),
+        i.totalBytes(),
+        i.wastedBytes(),
+        i.efficiencyPercent(),
+        i.analysisSeconds(),
+        i.topWasted().stream()
+            .map(
+                w ->
+                    new dev.layerlab.measure.WastedPath(
+                        apply(w.path()),
+                        w.bytes(),
+                        w.writtenLayer(),
+                        apply(w.writtenBy()),
+                        w.removedLayer(),
+                        apply(w.removedBy()),
+                        w.how()))
+            .toList());
   }
 
   private dev.layerlab.measure.PredictionRecord apply(dev.layerlab.measure.PredictionRecord p) {

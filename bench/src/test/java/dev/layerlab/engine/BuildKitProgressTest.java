@@ -155,6 +155,24 @@ class BuildKitProgressTest {
   }
 
   @Test
+  void doneStep_keepsBuildKitsDuration_besideTheTimeTheClientSaw() {
+    BuildKitProgress p = new BuildKitProgress();
+    p.accept("#8 [4/5] RUN make\n", 2 * S);
+    p.accept("#8 0.111 compiling\n", 3 * S);
+    p.accept("#8 DONE 2.3s\n", 4 * S + S / 2);
+    p.accept("#9 [5/5] COPY . .\n", 5 * S);
+    p.accept("#9 CACHED\n", 5 * S + S / 10);
+    p.finish(6 * S);
+
+    Step run = p.steps().get(0);
+    assertThat(run.engineSeconds()).as("BuildKit's own DONE duration").hasValue(2.3);
+    assertThat(run.clientSeconds()).as("first line to DONE line, as read").isEqualTo(2.5);
+    Step copy = p.steps().get(1);
+    assertThat(copy.engineSeconds()).as("a cached step has no DONE line").isEmpty();
+    assertThat(copy.clientSeconds()).isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
   void platformPrefix_isNotTakenForAStage() {
     BuildKitProgress p = BuildKitProgress.of("#3 [linux/amd64 build 2/3] COPY . .\n#3 CACHED\n");
 

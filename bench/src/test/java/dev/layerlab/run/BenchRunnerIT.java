@@ -127,6 +127,14 @@ class BenchRunnerIT {
         .extracting(StartupRecord::mode)
         .containsExactly("baked", "mounted", "mounted-deps");
     assertThat(run.startups()).allMatch(s -> s.status() == BuildStatus.OK && s.seconds() > 0);
+    assertThat(run.images())
+        .as("each variant's cold-built image is analysed, after the timed work")
+        .extracting(i -> i.variant() + "@" + i.imageId())
+        .containsExactly(
+            "naive@" + run.builds().get(0).imageId(),
+            "deps-first@" + run.builds().get(7).imageId());
+    assertThat(run.images()).allMatch(i -> i.totalBytes() > 0 && i.analysisSeconds() > 0);
+    assertThat(events).filteredOn(e -> e instanceof BenchEvent.ImageAnalysed).hasSize(2);
 
     assertLeftNothing(imagesBefore, made);
     assertThat(run.predictions())

@@ -131,6 +131,76 @@ class ScenarioLoaderTest {
               ChangePattern.EDIT_SOURCE, ChangePattern.EDIT_DEPS, ChangePattern.EDIT_CONFIG);
       assertThat(s.startup()).as(name).isPresent();
       assertThat(s.startup().get().mounted()).as(name).isPresent();
+      assertThat(s.startup().get().mountedDeps())
+          .as(name + " keeps its dependencies in the working directory, so it says what to mount")
+          .isPresent();
     }
+  }
+
+  @Test
+  void mountedDeps_namesThePathsToMount_andAnOptionalCommand() throws Exception {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
+    Files.createDirectories(dir.resolve("src"));
+    Files.createDirectories(dir.resolve("config"));
+    Files.writeString(
+        dir.resolve("scenario.yaml"),
+        """
+        variants:
+          only: Dockerfile
+        startup:
+          ready: up
+          mounted-deps:
+            workdir: /srv/app
+            paths: [src, config/]
+            command: node src/server.js
+        """);
+
+    StartupSpec spec = ScenarioLoader.load(dir).startup().orElseThrow();
+
+    assertThat(spec.mounted()).isEmpty();
+    StartupSpec.MountedDepsSpec deps = spec.mountedDeps().orElseThrow();
+    assertThat(deps.workdir()).isEqualTo("/srv/app");
+    assertThat(deps.paths()).containsExactly("src", "config");
+    assertThat(deps.command()).contains("node src/server.js");
+  }
+
+  @Test
+  void mountedDeps_takesItsWorkdirFromMounted_andRejectsPathsOutsideTheProject() throws Exception {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
+    Files.createDirectories(dir.resolve("src"));
+    String head =
+        """
+        variants:
+          only: Dockerfile
+        startup:
+          ready: up
+          mounted: {image: base, workdir: /app, command: run}
+          mounted-deps:
+        """;
+    Files.writeString(dir.resolve("scenario.yaml"), head + "    paths: [src]\n");
+    assertThat(ScenarioLoader.load(dir).startup().orElseThrow().mountedDeps().orElseThrow())
+        .isEqualTo(
+            new StartupSpec.MountedDepsSpec(
+                "/app", java.util.List.of("src"), java.util.Optional.empty()));
+
+    Files.writeString(dir.resolve("scenario.yaml"), head + "    paths: [../outside]\n");
+    assertThatThrownBy(() -> ScenarioLoader.load(dir))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageContaining("scenario.yaml:7:")
+        .hasMessageContaining("../outside");
+
+    Files.writeString(dir.resolve("scenario.yaml"), head + "    paths: [lib]\n");
+    assertThatThrownBy(() -> ScenarioLoader.load(dir))
+        .hasMessageContaining("scenario.yaml:7:")
+        .hasMessageContaining("'lib'")
+        .hasMessageContaining("not in");
+
+    Files.writeString(
+        dir.resolve("scenario.yaml"),
+        "variants:\n  only: Dockerfile\nstartup:\n  ready: up\n  mounted-deps:\n"
+            + "    paths: [src]\n");
+    assertThatThrownBy(() -> ScenarioLoader.load(dir))
+        .hasMessageContaining("scenario.yaml:6:")
+        .hasMessageContaining("missing 'workdir'");
   }
 }

@@ -44,6 +44,8 @@ final class EventPrinter implements BenchListener {
       line = build(f.build(), f.number(), f.total());
     } else if (event instanceof BenchEvent.StartupFinished s) {
       line = startup(s.startup());
+    } else if (event instanceof BenchEvent.ImageAnalysed a) {
+      line = image(a.image());
     } else if (event instanceof BenchEvent.Note n) {
       line = n.message();
     }
@@ -51,6 +53,19 @@ final class EventPrinter implements BenchListener {
       err.println(redactor.apply(line));
       err.flush();
     }
+  }
+
+  private static String image(dev.layerlab.measure.ImageEfficiency i) {
+    return String.format(
+        Locale.ROOT,
+        "image %s (%s): %d layers, %,d bytes, %,d wasted: %.1f%% efficient (read in %.1f s)",
+        i.variant(),
+        i.builder(),
+        i.layers(),
+        i.totalBytes(),
+        i.wastedBytes(),
+        i.efficiencyPercent(),
+        i.analysisSeconds());
   }
 
   /** Prints the cache model's agreement with the engine, and every disagreement in full. */

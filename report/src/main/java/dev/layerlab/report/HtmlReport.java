@@ -73,6 +73,7 @@ public final class HtmlReport {
     rebuildSection(view, chartDir, h);
     waterfallSection(view, h);
     layerSection(view, h);
+    ImagesSection.html(view, h);
     startupSection(view, chartDir, h);
     predictionSection(view, h);
     adviceSection(view, h);

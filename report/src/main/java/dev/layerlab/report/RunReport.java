@@ -20,9 +20,9 @@ public final class RunReport {
   }
 
   /**
-   * Writes results.csv, cells.csv, startup.csv, results.json, the charts, summary.md and
-   * report.html into {@code dir}, with every secret value the redactor knows replaced first, so
-   * that no file can hold one.
+   * Writes results.csv, cells.csv, startup.csv, images.csv, wasted-paths.csv, results.json, the
+   * charts, summary.md and report.html into {@code dir}, with every secret value the redactor knows
+   * replaced first, so that no file can hold one.
    *
    * @return the files written, relative to {@code dir}
    */
@@ -72,6 +72,10 @@ public final class RunReport {
     files.add("cells.csv");
     CsvReport.writeStartups(run, dir.resolve("startup.csv"));
     files.add("startup.csv");
+    ImagesSection.writeImages(run, dir.resolve("images.csv"));
+    files.add("images.csv");
+    ImagesSection.writeWasted(run, dir.resolve("wasted-paths.csv"));
+    files.add("wasted-paths.csv");
     JsonReport.write(run, dir.resolve("results.json"));
     files.add("results.json");
     List<String> charts = new ArrayList<>(Charts.rebuildTimes(view, dir));

@@ -57,6 +57,7 @@ public final class SummaryReport {
     StatisticsSection.markdown(view, md);
     rebuiltTable(view, md);
     startupTable(view, md);
+    ImagesSection.markdown(view, md);
     predictionTable(view, md);
     AdviceSection.render(view, md);
     failures(view, md);

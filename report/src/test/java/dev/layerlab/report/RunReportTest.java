@@ -66,6 +66,7 @@ class RunReportTest {
             "instruction",
             "cached",
             "step_seconds",
+            "engine_seconds",
             "build_seconds",
             "layer_bytes",
             "image_bytes",
@@ -115,6 +116,98 @@ class RunReportTest {
     String md = Files.readString(dir.resolve("summary.md"));
     assertThat(md).contains("stopped early").contains("## Failed builds");
     assertThat(md).doesNotContain("| naive | edit-deps |");
+  }
+
+  @Test
+  void engineSeconds_besideTheClientsTime_emptyWhereTheBuilderGaveNone() throws Exception {
+    RunResult ok = ReportFixtures.run();
+    List<BuildRecord> builds = new ArrayList<>(ok.builds());
+    builds.add(
+        new BuildRecord(
+            "naive",
+            "edit-deps",
+            "buildkit",
+            1,
+            2.5,
+            20_000,
+            1000,
+            "sha256:dd",
+            BuildStatus.OK,
+            "",
+            List.of(
+                new dev.layerlab.measure.StepRecord(
+                    1, "RUN make", 4, false, 2.25, 10, "", java.util.OptionalDouble.of(2.1)))));
+    RunResult run =
+        new RunResult(
+            ok.runId(),
+            ok.scenario(),
+            ok.startedAt(),
+            ok.environment(),
+            builds,
+            ok.startups(),
+            ok.advice(),
+            true);
+
+    RunReport.write(run, dir);
+
+    List<CSVRecord> rows = read(dir.resolve("results.csv"));
+    CSVRecord buildkit = rows.get(24);
+    assertThat(buildkit.get("step_seconds")).isEqualTo("2.250");
+    assertThat(buildkit.get("engine_seconds")).isEqualTo("2.100");
+    assertThat(rows.get(0).get("engine_seconds")).as("classic: the builder gives none").isEmpty();
+    assertThat(JsonReport.read(dir.resolve("results.json")).builds().get(8).steps().get(0))
+        .as("results.json keeps both")
+        .isEqualTo(builds.get(8).steps().get(0));
+    assertThat(JsonReport.read(dir.resolve("results.json")).builds().get(0).steps().get(0))
+        .isEqualTo(builds.get(0).steps().get(0));
+  }
+
+  @Test
+  void imageEfficiency_inItsCsvs_theSummary_thePage_andResultsJson() throws Exception {
+    dev.layerlab.measure.WastedPath wasted =
+        new dev.layerlab.measure.WastedPath(
+            "tmp/app.tgz",
+            5_000_000,
+            2,
+            "line 4: COPY app.tgz /tmp/",
+            3,
+            "line 6: RUN tar xf /tmp/app.tgz && rm /tmp/app.tgz",
+            "deleted");
+    RunResult run =
+        ReportFixtures.run()
+            .withImages(
+                List.of(
+                    new dev.layerlab.measure.ImageEfficiency(
+                        "naive",
+                        "classic",
+                        "sha256:cc",
+                        4,
+                        20_000_000,
+                        5_000_000,
+                        0,
+                        1.5,
+                        List.of(wasted))));
+
+    List<String> files = RunReport.write(run, dir);
+
+    assertThat(files).contains("images.csv", "wasted-paths.csv");
+    CSVRecord image = read(dir.resolve("images.csv")).get(0);
+    assertThat(image.get("variant")).isEqualTo("naive");
+    assertThat(image.get("total_bytes")).isEqualTo("20000000");
+    assertThat(image.get("wasted_bytes")).isEqualTo("5000000");
+    assertThat(image.get("efficiency_percent")).isEqualTo("75.00");
+    CSVRecord path = read(dir.resolve("wasted-paths.csv")).get(0);
+    assertThat(path.get("path")).isEqualTo("tmp/app.tgz");
+    assertThat(path.get("written_by")).isEqualTo("line 4: COPY app.tgz /tmp/");
+    assertThat(path.get("how")).isEqualTo("deleted");
+    assertThat(Files.readString(dir.resolve("summary.md")))
+        .contains("## Image efficiency")
+        .contains("| naive | 4 | 20.0 MB | 5.00 MB | 75.0% | 1.5 s |")
+        .contains("`/tmp/app.tgz`");
+    assertThat(Files.readString(dir.resolve("report.html")))
+        .contains("<section id=\"efficiency\">")
+        .contains("75.0%");
+    assertThat(JsonReport.read(dir.resolve("results.json")).images()).isEqualTo(run.images());
   }
 
   private static List<CSVRecord> read(Path file) throws Exception {

@@ -11,13 +11,18 @@ import java.util.List;
  * point; instants are ISO-8601 text (UTC) with an epoch-millisecond twin to sort by; flags are 0 or
  * 1. A run spread over several machines is one {@code runs} row with a {@code run_shards} row per
  * machine; every measurement row names its shard. {@code run_options} keeps the options each shard
- * ran with, so that an interrupted shard can be resumed with them (a table added within version 1:
- * a layerlab that does not know it ignores it).
+ * ran with, so that an interrupted shard can be resumed with them: a table of its own, created when
+ * missing like the others, which a layerlab that does not know it ignores (so it needs no new
+ * version).
  */
 final class Schema {
 
-  /** Raised when a column or table changes; older layerlab versions refuse a newer store. */
-  static final int VERSION = 1;
+  /**
+   * Raised when a column or table changes; older layerlab versions refuse a newer store, and this
+   * one brings an older store up to date when it opens it (see {@link #migrate}). Version 2 added
+   * {@code steps.engine_seconds} and the {@code images} table.
+   */
+  static final int VERSION = 2;
 
   static final List<String> TABLES =
       List.of(
@@ -65,6 +70,7 @@ final class Schema {
               + " seconds DOUBLE PRECISION NOT NULL,"
               + " layer_bytes BIGINT NOT NULL,"
               + " image_id VARCHAR(100) NOT NULL,"
+              + " engine_seconds DOUBLE PRECISION,"
               + " PRIMARY KEY (run_id, shard_index, build_seq, step_index))",
           "CREATE TABLE IF NOT EXISTS startups ("
               + " run_id VARCHAR(100) NOT NULL REFERENCES runs (run_id),"
@@ -80,6 +86,19 @@ final class Schema {
               + " shard_index INTEGER NOT NULL,"
               + " options TEXT NOT NULL,"
               + " PRIMARY KEY (run_id, shard_index))",
+          "CREATE TABLE IF NOT EXISTS images ("
+              + " run_id VARCHAR(100) NOT NULL REFERENCES runs (run_id),"
+              + " shard_index INTEGER NOT NULL,"
+              + " variant VARCHAR(200) NOT NULL,"
+              + " builder VARCHAR(50) NOT NULL,"
+              + " image_id VARCHAR(100) NOT NULL,"
+              + " layers INTEGER NOT NULL,"
+              + " total_bytes BIGINT NOT NULL,"
+              + " wasted_bytes BIGINT NOT NULL,"
+              + " efficiency_percent DOUBLE PRECISION NOT NULL,"
+              + " analysis_seconds DOUBLE PRECISION NOT NULL,"
+              + " top_wasted TEXT NOT NULL,"
+              + " PRIMARY KEY (run_id, shard_index, variant, builder))",
           "CREATE INDEX IF NOT EXISTS runs_by_scenario ON runs (scenario, started_epoch_ms)");
 
   private Schema() {}
@@ -97,6 +116,15 @@ final class Schema {
       create(c);
     }
     int found = version(c);
+    if (found < VERSION) {
+      try {
+        migrate(c);
+      } catch (SQLException first) {
+        c.rollback(); // another machine may have migrated it meanwhile
+        migrate(c);
+      }
+      found = version(c);
+    }
     if (found > VERSION) {
       throw new StoreException(
           where
@@ -121,6 +149,26 @@ final class Schema {
       }
     }
     c.commit();
+  }
+
+  /**
+   * Brings a version 1 store to this version: the tables it lacks were made by {@link #create}; a
+   * column added to an existing table is added here.
+   */
+  private static void migrate(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      if (!hasColumn(c, "steps", "engine_seconds")) {
+        s.execute("ALTER TABLE steps ADD COLUMN engine_seconds DOUBLE PRECISION");
+      }
+      s.executeUpdate("UPDATE schema_version SET version = " + VERSION);
+    }
+    c.commit();
+  }
+
+  private static boolean hasColumn(Connection c, String table, String column) throws SQLException {
+    try (ResultSet rs = c.getMetaData().getColumns(null, c.getSchema(), table, column)) {
+      return rs.next();
+    }
   }
 
   private static int version(Connection c) throws SQLException {

@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.layerlab.measure.BuildRecord;
 import dev.layerlab.measure.BuildStatus;
+import dev.layerlab.measure.ImageEfficiency;
 import dev.layerlab.measure.RunResult;
 import dev.layerlab.measure.StartupRecord;
 import dev.layerlab.measure.StepRecord;
 import dev.layerlab.measure.VariantAdvice;
+import dev.layerlab.measure.WastedPath;
 import dev.layerlab.run.Shard;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -129,7 +131,8 @@ public final class Store implements AutoCloseable {
             p.executeUpdate();
           }
           checkSameRun(runId, scenario, shard);
-          for (String table : List.of("steps", "builds", "startups", "run_options", "run_shards")) {
+          for (String table :
+              List.of("steps", "builds", "startups", "images", "run_options", "run_shards")) {
             try (PreparedStatement p =
                 connection.prepareStatement(
                     "DELETE FROM " + table + " WHERE run_id = ? AND shard_index = ?")) {
@@ -270,8 +273,9 @@ public final class Store implements AutoCloseable {
   }
 
   /**
-   * Takes up an interrupted shard again: its failed builds (and, unless {@code keepStartups}, its
-   * start-ups) are dropped, to be measured again, and it is marked incomplete until it finishes.
+   * Takes up an interrupted shard again: its failed builds, its image analyses (and, unless {@code
+   * keepStartups}, its start-ups) are dropped, to be made again, and it is marked incomplete until
+   * it finishes.
    *
    * @return the number of the last build kept, after which the resumed builds are numbered
    */
@@ -295,6 +299,14 @@ public final class Store implements AutoCloseable {
           try (PreparedStatement p =
               connection.prepareStatement(
                   "DELETE FROM builds WHERE run_id = ? AND shard_index = ? AND status <> 'ok'")) {
+            p.setString(1, runId);
+            p.setInt(2, shard);
+            p.executeUpdate();
+          }
+          // Images are analysed when the run ends, so any analysis is made again.
+          try (PreparedStatement p =
+              connection.prepareStatement(
+                  "DELETE FROM images WHERE run_id = ? AND shard_index = ?")) {
             p.setString(1, runId);
             p.setInt(2, shard);
             p.executeUpdate();
@@ -359,8 +371,8 @@ public final class Store implements AutoCloseable {
           try (PreparedStatement p =
               connection.prepareStatement(
                   "INSERT INTO steps (run_id, shard_index, build_seq, step_index, instruction,"
-                      + " source_line, cached, seconds, layer_bytes, image_id)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                      + " source_line, cached, seconds, layer_bytes, image_id, engine_seconds)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (StepRecord s : b.steps()) {
               p.setString(1, runId);
               p.setInt(2, shard);
@@ -372,6 +384,11 @@ public final class Store implements AutoCloseable {
               p.setDouble(8, s.seconds());
               p.setLong(9, s.layerBytes());
               p.setString(10, s.imageId());
+              if (s.engineSeconds().isPresent()) {
+                p.setDouble(11, s.engineSeconds().getAsDouble());
+              } else {
+                p.setNull(11, java.sql.Types.DOUBLE);
+              }
               p.addBatch();
             }
             if (!b.steps().isEmpty()) {
@@ -397,6 +414,33 @@ public final class Store implements AutoCloseable {
             p.setDouble(5, s.seconds());
             p.setString(6, s.status().label());
             p.setString(7, s.error());
+            p.executeUpdate();
+          }
+        });
+  }
+
+  /** Adds the analysis of one cold-built image; its wasted paths are kept as JSON. */
+  public synchronized void addImage(String runId, int shard, ImageEfficiency i)
+      throws StoreException {
+    write(
+        "add image " + i.variant() + " " + i.builder(),
+        () -> {
+          try (PreparedStatement p =
+              connection.prepareStatement(
+                  "INSERT INTO images (run_id, shard_index, variant, builder, image_id, layers,"
+                      + " total_bytes, wasted_bytes, efficiency_percent, analysis_seconds,"
+                      + " top_wasted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            p.setString(1, runId);
+            p.setInt(2, shard);
+            p.setString(3, i.variant());
+            p.setString(4, i.builder());
+            p.setString(5, i.imageId());
+            p.setInt(6, i.layers());
+            p.setLong(7, i.totalBytes());
+            p.setLong(8, i.wastedBytes());
+            p.setDouble(9, i.efficiencyPercent());
+            p.setDouble(10, i.analysisSeconds());
+            p.setString(11, JSON.writeValueAsString(i.topWasted()));
             p.executeUpdate();
           }
         });
@@ -581,6 +625,7 @@ public final class Store implements AutoCloseable {
         }
       }
     }
+    List<ImageEfficiency> images = withSteps ? images(runId) : List.of();
     List<VariantAdvice> advice =
         adviceJson == null
             ? List.of()
@@ -594,7 +639,36 @@ public final class Store implements AutoCloseable {
             builds,
             startups,
             advice,
+            List.of(),
+            images,
             finished == shardCount));
+  }
+
+  private List<ImageEfficiency> images(String runId) throws SQLException, IOException {
+    List<ImageEfficiency> images = new ArrayList<>();
+    try (PreparedStatement p =
+        connection.prepareStatement(
+            "SELECT variant, builder, image_id, layers, total_bytes, wasted_bytes,"
+                + " analysis_seconds, top_wasted FROM images WHERE run_id = ?"
+                + " ORDER BY shard_index, builder, variant")) {
+      p.setString(1, runId);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          images.add(
+              new ImageEfficiency(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getInt(4),
+                  rs.getLong(5),
+                  rs.getLong(6),
+                  0,
+                  rs.getDouble(7),
+                  JSON.readValue(rs.getString(8), new TypeReference<List<WastedPath>>() {})));
+        }
+      }
+    }
+    return images;
   }
 
   private Map<String, List<StepRecord>> steps(String runId) throws SQLException {
@@ -602,7 +676,7 @@ public final class Store implements AutoCloseable {
     try (PreparedStatement p =
         connection.prepareStatement(
             "SELECT shard_index, build_seq, step_index, instruction, source_line, cached,"
-                + " seconds, layer_bytes, image_id FROM steps WHERE run_id = ?"
+                + " seconds, layer_bytes, image_id, engine_seconds FROM steps WHERE run_id = ?"
                 + " ORDER BY shard_index, build_seq, step_index")) {
       p.setString(1, runId);
       try (ResultSet rs = p.executeQuery()) {
@@ -617,11 +691,18 @@ public final class Store implements AutoCloseable {
                       rs.getInt(6) == 1,
                       rs.getDouble(7),
                       rs.getLong(8),
-                      rs.getString(9)));
+                      rs.getString(9),
+                      engineSeconds(rs, 10)));
         }
       }
     }
     return byBuild;
+  }
+
+  private static java.util.OptionalDouble engineSeconds(ResultSet rs, int column)
+      throws SQLException {
+    double value = rs.getDouble(column);
+    return rs.wasNull() ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(value);
   }
 
   private static BuildStatus status(String label) {

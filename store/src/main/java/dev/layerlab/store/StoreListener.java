@@ -89,6 +89,8 @@ public final class StoreListener implements BenchListener {
         store.addBuild(runId, shard.index(), ++seq, redactor.apply(f.build()));
       } else if (event instanceof BenchEvent.StartupFinished s) {
         store.addStartup(runId, shard.index(), redactor.apply(s.startup()));
+      } else if (event instanceof BenchEvent.ImageAnalysed a) {
+        store.addImage(runId, shard.index(), redactor.apply(a.image()));
       }
     } catch (StoreException e) {
       failed(e);

@@ -4,10 +4,12 @@ import dev.layerlab.advice.Finding;
 import dev.layerlab.advice.Severity;
 import dev.layerlab.measure.BuildRecord;
 import dev.layerlab.measure.BuildStatus;
+import dev.layerlab.measure.ImageEfficiency;
 import dev.layerlab.measure.RunResult;
 import dev.layerlab.measure.StartupRecord;
 import dev.layerlab.measure.StepRecord;
 import dev.layerlab.measure.VariantAdvice;
+import dev.layerlab.measure.WastedPath;
 import dev.layerlab.run.BenchEvent;
 import dev.layerlab.run.BenchListener;
 import java.time.Instant;
@@ -35,7 +37,8 @@ final class SyntheticRuns {
         "",
         List.of(
             new StepRecord(1, "FROM python:3.11-slim", 3, true, 0.001, 142_000_000, "aaa"),
-            new StepRecord(2, "COPY . .", 7, false, 0.13, 1849, "bbb"),
+            new StepRecord(
+                2, "COPY . .", 7, false, 0.13, 1849, "bbb", java.util.OptionalDouble.of(0.1)),
             new StepRecord(
                 3,
                 "RUN pip install -r requirements.txt",
@@ -85,6 +88,26 @@ final class SyntheticRuns {
                 Optional.of("FROM python:3.11-slim\n"),
                 List.of("line 7: moved the install"),
                 Optional.of("deps-first"))),
+        List.of(),
+        List.of(
+            new ImageEfficiency(
+                "naive",
+                "classic",
+                "sha256:naive1",
+                3,
+                250_000_000,
+                1_000_000,
+                0,
+                2.5,
+                List.of(
+                    new WastedPath(
+                        "tmp/app.tgz",
+                        1_000_000,
+                        2,
+                        "line 7: COPY . .",
+                        3,
+                        "line 10: RUN pip install -r requirements.txt",
+                        "deleted")))),
         true);
   }
 
@@ -103,6 +126,7 @@ final class SyntheticRuns {
       listener.on(new BenchEvent.BuildFinished(b, n, run.builds().size()));
     }
     run.startups().forEach(s -> listener.on(new BenchEvent.StartupFinished(s)));
+    run.images().forEach(i -> listener.on(new BenchEvent.ImageAnalysed(i)));
   }
 
   /** The same run with only its first {@code builds} builds and no start-ups, not complete. */
