@@ -126,12 +126,14 @@ public final class BuildKitCliEngine implements Engine {
       watchdog.start();
 
       BuildKitProgress progress = new BuildKitProgress();
+      NoSpaceWatch noSpace = new NoSpaceWatch();
       try (BufferedReader out =
           new BufferedReader(
               new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = out.readLine()) != null) {
           progress.accept(line + "\n", nanos.getAsLong());
+          noSpace.accept(line);
         }
       }
       int exit = process.waitFor();
@@ -154,7 +156,9 @@ public final class BuildKitCliEngine implements Engine {
             -1,
             steps,
             List.of(),
-            timedOut.get() ? request.timedOutMessage() : failure(exit, progress, located));
+            timedOut.get()
+                ? request.timedOutMessage()
+                : noSpace.explain(failure(exit, progress, located)));
       }
       return new BuildOutcome(
           BuildStatus.OK,
@@ -348,6 +352,11 @@ public final class BuildKitCliEngine implements Engine {
   }
 
   @Override
+  public boolean answers() {
+    return docker.answers();
+  }
+
+  @Override
   public RunOutcome runUntilReady(RunRequest request) throws EngineException {
     return docker.runUntilReady(request);
   }
@@ -360,6 +369,11 @@ public final class BuildKitCliEngine implements Engine {
   @Override
   public List<String> removeImages(Collection<String> imageIds) {
     return docker.removeImages(imageIds);
+  }
+
+  @Override
+  public List<String> labelledImages(String label, String value) {
+    return docker.labelledImages(label, value);
   }
 
   @Override

@@ -99,6 +99,31 @@ public final class DockerJavaEngine implements Engine {
     }
   }
 
+  /**
+   * Pings on a new connection: a daemon that is shutting down still answers on the connections it
+   * already has (and lets their requests finish) but accepts no new ones.
+   */
+  @Override
+  public boolean answers() {
+    try (DockerHttpClient fresh =
+            new ZerodepDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig())
+                .connectionTimeout(Duration.ofSeconds(5))
+                .responseTimeout(Duration.ofSeconds(10))
+                .build();
+        DockerHttpClient.Response response =
+            fresh.execute(
+                DockerHttpClient.Request.builder()
+                    .method(DockerHttpClient.Request.Method.GET)
+                    .path("/_ping")
+                    .build())) {
+      return response.getStatusCode() == 200;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
   @Override
   public BuildOutcome build(BuildRequest request) throws EngineException {
     building.lock();
@@ -224,6 +249,7 @@ public final class DockerJavaEngine implements Engine {
       }
       long contextBytes = Files.size(archive);
       ClassicProgress progress = new ClassicProgress(created::add);
+      NoSpaceWatch noSpace = new NoSpaceWatch();
       AtomicReference<String> error = new AtomicReference<>();
       java.util.Set<String> stepContainers = java.util.concurrent.ConcurrentHashMap.newKeySet();
       boolean timedOut;
@@ -247,6 +273,7 @@ public final class DockerJavaEngine implements Engine {
                     long now = nanos.getAsLong();
                     if (item.getStream() != null) {
                       progress.accept(item.getStream(), now);
+                      noSpace.accept(item.getStream());
                       java.util.regex.Matcher running = RUNNING_IN.matcher(item.getStream());
                       while (running.find()) {
                         stepContainers.add(running.group(1));
@@ -287,7 +314,8 @@ public final class DockerJavaEngine implements Engine {
         String message =
             timedOut
                 ? request.timedOutMessage()
-                : error.get() != null ? error.get() : "the build ended without an image";
+                : noSpace.explain(
+                    error.get() != null ? error.get() : "the build ended without an image");
         return new BuildOutcome(
             BuildStatus.FAILED,
             seconds,
@@ -642,6 +670,16 @@ public final class DockerJavaEngine implements Engine {
     List<String> messages = new ArrayList<>();
     problems.forEach((id, why) -> messages.add(id + ": " + why));
     return messages;
+  }
+
+  @Override
+  public List<String> labelledImages(String label, String value) {
+    List<String> ids = new ArrayList<>();
+    for (com.github.dockerjava.api.model.Image image :
+        client.listImagesCmd().withShowAll(true).withLabelFilter(Map.of(label, value)).exec()) {
+      ids.add(image.getId());
+    }
+    return ids;
   }
 
   @Override

@@ -40,12 +40,30 @@ public interface Engine extends AutoCloseable {
    */
   int removeContainers(String label, String value);
 
+  /** The ids of every image carrying {@code label=value}, newest first. */
+  default List<String> labelledImages(String label, String value) {
+    return List.of();
+  }
+
   /**
    * Every image this engine's builds have created so far, oldest first, a build in progress
    * included. Builders that create no intermediate images return only final images.
    */
   default List<String> createdImages() {
     return List.of();
+  }
+
+  /**
+   * Whether the daemon answers now. Asked after a build failed, to tell a build's own failure from
+   * a daemon that went away under it.
+   */
+  default boolean answers() {
+    try {
+      info();
+      return true;
+    } catch (EngineException e) {
+      return false;
+    }
   }
 
   /**

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -78,13 +79,34 @@ public final class BenchRunner {
   }
 
   public RunResult run(Scenario scenario, BenchOptions options)
-      throws EngineException, BuildFailedException, IOException, ScenarioException {
+      throws EngineException,
+          BuildFailedException,
+          IOException,
+          ScenarioException,
+          DaemonLostException {
+    return run(scenario, options, Prior.NONE);
+  }
+
+  /**
+   * Runs the bench, or the rest of it: the cells {@code prior} holds were measured by an
+   * interrupted part of the run and are kept, not built again. What that part left with the run's
+   * label is removed first. A variant whose cold build is kept is built once on its cache before
+   * its first remaining warm cell (not measured), so that cell finds the cache it would have found.
+   *
+   * @throws DaemonLostException when the daemon stops answering; what was measured is kept
+   */
+  public RunResult run(Scenario scenario, BenchOptions options, Prior prior)
+      throws EngineException,
+          BuildFailedException,
+          IOException,
+          ScenarioException,
+          DaemonLostException {
     VariantPlan.Plans plans = VariantPlan.of(scenario, selectVariants(scenario, options));
     Map<Engine, EngineInfo> infos = new LinkedHashMap<>();
     for (Engine engine : engines.values()) {
       infos.put(engine, engine.info());
     }
-    Instant startedAt = clock.instant();
+    Instant startedAt = prior.startedAt().orElse(clock.instant());
     ShardPlan shard = shardPlan(plans.variants(), scenario, options);
     int total = engines.size() * shard.builds();
     boolean timeStartups =
@@ -96,10 +118,16 @@ public final class BenchRunner {
             options.runId(), scenario.name(), describe(infos), total, startupTotal));
 
     Run run =
-        new Run(scenario, options, plans, shard, startedAt, environment(infos, options), total);
+        new Run(
+            scenario, options, plans, shard, startedAt, environment(infos, options), total, prior);
     runId = options.runId();
     boolean complete = false;
     try {
+      if (!prior.isEmpty()) {
+        removeLeftovers(run);
+      }
+      boolean startupsKept = timeStartups && prior.startups().size() == startupTotal;
+      run.needImages = timeStartups && !startupsKept;
       for (Engine engine : engines.values()) {
         EngineInfo info = infos.get(engine);
         for (VariantPlan variant : plans.variants()) {
@@ -107,13 +135,25 @@ public final class BenchRunner {
             benchVariant(run, engine, info, variant);
           }
         }
+        run.needImages = false;
       }
-      if (timeStartups) {
+      if (startupsKept) {
+        run.startups.addAll(prior.startups());
+      } else if (timeStartups) {
         Engine first = engines.values().iterator().next();
-        String baked = run.baselineImages.values().iterator().next();
+        String baked =
+            run.baselineImages.getOrDefault(
+                plans.variants().get(0).name(), run.baselineImages.values().iterator().next());
         String deps = run.baselineImages.getOrDefault(DEPS_FIRST, baked);
-        run.startups.addAll(
-            new StartupTimer(first, listener).time(scenario, options, baked, deps, run.labels));
+        try {
+          run.startups.addAll(
+              new StartupTimer(first, listener).time(scenario, options, baked, deps, run.labels));
+        } catch (EngineException e) {
+          if (!answers(first)) {
+            throw new DaemonLostException("the start-up timing", run.result(false), e);
+          }
+          throw e;
+        }
       }
       run.images.addAll(new ImageAnalyser(listener, System::nanoTime).analyse(run.cold));
       RunResult result =
@@ -135,7 +175,7 @@ public final class BenchRunner {
   }
 
   private void benchVariant(Run run, Engine engine, EngineInfo info, VariantPlan variant)
-      throws EngineException, IOException, BuildFailedException {
+      throws EngineException, IOException, BuildFailedException, DaemonLostException {
     Scenario scenario = run.scenario;
     BenchOptions options = run.options;
     Predictor predictor = new Predictor(info.builder(), info.serverVersion(), run.buildArgs);
@@ -148,12 +188,18 @@ public final class BenchRunner {
       BuildInputs coldInputs = predictor.inputs(scratch.root(), variant.dockerfile(), true);
       predictor.cold(coldInputs);
       Cell cold = new Cell(engine, info, variant, COLD, 1, ++run.number);
-      BuildRecord first = build(run, scratch, cold, true, coldInputs);
+      Optional<BuildRecord> keptCold = run.prior.find(info.builder(), variant.name(), COLD, 1);
       // A cold build has no recorded state to predict from (what it reuses depends on what the
       // daemon built before the run), so only rebuilds count towards the agreement.
-      run.record(first, List.of());
-      run.baselineImages.putIfAbsent(variant.name(), first.imageId());
-      run.cold.add(new ImageAnalyser.Cold(engine, first));
+      if (keptCold.isPresent()) {
+        run.record(keptCold.get(), List.of());
+      } else {
+        BuildRecord first = build(run, scratch, cold, true, coldInputs);
+        run.record(first, List.of(), cold);
+        run.baselineImages.putIfAbsent(variant.name(), first.imageId());
+        run.cold.add(new ImageAnalyser.Cold(engine, first));
+      }
+      boolean warm = keptCold.isEmpty();
 
       for (ChangePattern pattern : scenario.patterns()) {
         for (int rep = 1; rep <= options.repetitions(); rep++) {
@@ -173,11 +219,110 @@ public final class BenchRunner {
           BuildInputs inputs = predictor.inputs(scratch.root(), variant.dockerfile(), false);
           List<StepPrediction> predicted = predictor.rebuild(inputs);
           Cell cell = new Cell(engine, info, variant, pattern.id(), rep, ++run.number);
-          run.record(build(run, scratch, cell, false, inputs), predicted);
+          Optional<BuildRecord> kept =
+              run.prior.find(info.builder(), variant.name(), pattern.id(), rep);
+          if (kept.isPresent()) {
+            run.record(kept.get(), predicted);
+            continue;
+          }
+          if (!warm) {
+            rewarm(run, scratch, cell, coldInputs);
+            scratch.apply(pattern, scenario.changes().get(pattern), token);
+            warm = true;
+          }
+          run.record(build(run, scratch, cell, false, inputs), predicted, cell);
         }
       }
       scratch.reset();
+      if (!warm && run.needImages && !run.baselineImages.containsKey(variant.name())) {
+        Cell next = new Cell(engine, info, variant, COLD, 1, run.number);
+        rewarm(run, scratch, next, coldInputs);
+      }
     }
+  }
+
+  /**
+   * Builds the unedited variant on its cache, unmeasured, before the first remaining warm build of
+   * a resumed run: the interrupted part's cache may be gone (its images were removed, the daemon
+   * restarted), and the warm build must find the cache the cold build left.
+   */
+  private void rewarm(Run run, ScratchCopy scratch, Cell before, BuildInputs coldInputs)
+      throws EngineException, IOException, BuildFailedException, DaemonLostException {
+    scratch.reset();
+    String where = "build " + before.number + " of " + run.total + " (" + before.describe() + ")";
+    run.resumedAt(where);
+    listener.on(
+        new BenchEvent.Note(
+            "resume: building "
+                + before.variant.name()
+                + " ("
+                + before.info.builder()
+                + ") once on its cache before "
+                + where
+                + ", to warm it; not measured"));
+    Cell warming = new Cell(before.engine, before.info, before.variant, "warm-up", 0, 0);
+    BuildRecord warmed = build(run, scratch, warming, false, coldInputs);
+    if (warmed.status() != BuildStatus.OK) {
+      throw new BuildFailedException(
+          "building "
+              + before.variant.name()
+              + " on its cache before "
+              + where
+              + " failed: "
+              + warmed.error(),
+          warmed,
+          run.result(false),
+          where);
+    }
+    run.baselineImages.putIfAbsent(before.variant.name(), warmed.imageId());
+    // The same Dockerfile on the same context as the cold build the interrupted part made and
+    // kept, whose image is gone: its image stands in for the analysis.
+    run.cold.add(new ImageAnalyser.Cold(before.engine, warmed));
+  }
+
+  /** How many start-ups a whole bench of the scenario times with these options. */
+  public static int plannedStartups(Scenario scenario, BenchOptions options) {
+    return scenario.startup().isPresent()
+        ? options.startupRuns() * StartupTimer.modes(scenario).size()
+        : 0;
+  }
+
+  /** Removes the containers and images with the run's label that an interrupted part left. */
+  private void removeLeftovers(Run run) {
+    Engine any = engines.values().iterator().next();
+    String id = run.options.runId();
+    int containers = any.removeContainers(BenchOptions.RUN_LABEL, id);
+    List<String> images = any.labelledImages(BenchOptions.RUN_LABEL, id);
+    List<String> problems = any.removeImages(images);
+    listener.on(
+        new BenchEvent.Note(
+            "resume: keeping "
+                + run.prior.builds().size()
+                + " builds measured before; removed "
+                + (images.size() - problems.size())
+                + " images and "
+                + containers
+                + " containers the interrupted part left"));
+    for (String problem : problems) {
+      listener.on(new BenchEvent.Note("resume: could not remove image " + problem));
+    }
+  }
+
+  /**
+   * Whether the daemon answers, asked twice half a second apart: a daemon that is shutting down may
+   * answer once more after it abandoned the build.
+   */
+  private static boolean answers(Engine engine) {
+    if (!engine.answers()) {
+      return false;
+    }
+    try {
+      Thread.sleep(500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
+    }
+    return engine.answers();
   }
 
   /**
@@ -186,25 +331,40 @@ public final class BenchRunner {
    */
   private BuildRecord build(
       Run run, ScratchCopy scratch, Cell cell, boolean noCache, BuildInputs inputs)
-      throws EngineException, IOException {
+      throws EngineException, IOException, DaemonLostException {
     String name = cell.variant.name();
-    listener.on(
-        new BenchEvent.BuildStarted(name, cell.change, cell.repetition, cell.number, run.total));
+    boolean measured = cell.number > 0;
+    if (measured) {
+      run.resumedAt("build " + cell.number + " of " + run.total + " (" + cell.describe() + ")");
+      listener.on(
+          new BenchEvent.BuildStarted(name, cell.change, cell.repetition, cell.number, run.total));
+    }
     String dockerfile = cell.variant.dockerfile();
     Map<String, String> labels = new LinkedHashMap<>(run.labels);
     labels.put("dev.layerlab.variant", name);
-    BuildOutcome outcome =
-        cell.engine.build(
-            new BuildRequest(
-                scratch.root(),
-                ClassicContext.paths(inputs.context(), dockerfile),
-                dockerfile,
-                run.buildArgs,
-                labels,
-                noCache,
-                run.options.network(),
-                run.options.buildTimeout()));
+    BuildOutcome outcome;
+    try {
+      outcome =
+          cell.engine.build(
+              new BuildRequest(
+                  scratch.root(),
+                  ClassicContext.paths(inputs.context(), dockerfile),
+                  dockerfile,
+                  run.buildArgs,
+                  labels,
+                  noCache,
+                  run.options.network(),
+                  run.options.buildTimeout()));
+    } catch (EngineException e) {
+      if (!answers(cell.engine)) {
+        throw run.lost(cell, e);
+      }
+      throw e;
+    }
     created.addAll(outcome.createdImages());
+    if (outcome.status() != BuildStatus.OK && !answers(cell.engine)) {
+      throw run.lost(cell, new EngineException(outcome.error()));
+    }
     List<StepRecord> steps =
         outcome.steps().stream().filter(s -> !isRunLabel(s.instruction())).toList();
     BuildRecord record =
@@ -220,7 +380,9 @@ public final class BenchRunner {
             outcome.status(),
             outcome.error(),
             steps);
-    listener.on(new BenchEvent.BuildFinished(record, cell.number, run.total));
+    if (measured) {
+      listener.on(new BenchEvent.BuildFinished(record, cell.number, run.total));
+    }
     return record;
   }
 
@@ -256,11 +418,13 @@ public final class BenchRunner {
           new BenchEvent.Note(
               "clean-up: Docker did not answer ("
                   + e.getMessage()
-                  + "); remove what is labelled "
+                  + "); what the run made is labelled "
                   + BenchOptions.RUN_LABEL
                   + "="
                   + id
-                  + " by hand"));
+                  + ": --resume "
+                  + id
+                  + " removes it, or remove it by hand"));
       return;
     }
     listener.on(
@@ -336,14 +500,28 @@ public final class BenchRunner {
     return instruction.startsWith("LABEL dev.layerlab.");
   }
 
-  /** One build to make: which engine, variant, change and repetition. */
+  /**
+   * One build to make: which engine, variant, change and repetition; {@code number} counts the
+   * run's builds from 1, and is 0 for a build that is not measured.
+   */
   private record Cell(
       Engine engine,
       EngineInfo info,
       VariantPlan variant,
       String change,
       int repetition,
-      int number) {}
+      int number) {
+
+    /** For messages, e.g. {@code naive · edit-source #2, classic}. */
+    String describe() {
+      return variant.name()
+          + " · "
+          + change
+          + (change.equals(COLD) ? "" : " #" + repetition)
+          + ", "
+          + info.builder();
+    }
+  }
 
   /** The state of one run as it goes. */
   private static final class Run {
@@ -360,9 +538,12 @@ public final class BenchRunner {
     final List<PredictionRecord> predictions = new ArrayList<>();
     final List<StartupRecord> startups = new ArrayList<>();
     final Map<String, String> baselineImages = new LinkedHashMap<>();
+    final Prior prior;
     final List<ImageAnalyser.Cold> cold = new ArrayList<>();
     final List<ImageEfficiency> images = new ArrayList<>();
     int number;
+    boolean needImages;
+    private boolean resumed;
 
     Run(
         Scenario scenario,
@@ -371,7 +552,8 @@ public final class BenchRunner {
         ShardPlan shard,
         Instant startedAt,
         Map<String, String> environment,
-        int total) {
+        int total,
+        Prior prior) {
       this.scenario = scenario;
       this.options = options;
       this.plans = plans;
@@ -379,13 +561,45 @@ public final class BenchRunner {
       this.startedAt = startedAt;
       this.environment = environment;
       this.total = total;
+      this.prior = prior;
       this.labels =
           Map.of(BenchOptions.RUN_LABEL, options.runId(), "dev.layerlab.scenario", scenario.name());
       this.buildArgs = buildArgs(scenario, options);
     }
 
-    /** Keeps a build and its prediction check; stops the run when the build failed. */
+    /**
+     * Notes, once, where a resumed run took up building again: the first build it makes. The
+     * summary says so.
+     */
+    void resumedAt(String where) {
+      if (prior.isEmpty() || resumed) {
+        return;
+      }
+      resumed = true;
+      environment.put(
+          "resumed",
+          "at "
+              + where
+              + ", keeping the "
+              + prior.builds().size()
+              + " builds measured before an interruption");
+    }
+
+    DaemonLostException lost(Cell cell, Throwable cause) {
+      return new DaemonLostException(
+          "build " + cell.number + " of " + total + " (" + cell.describe() + ")",
+          result(false),
+          cause);
+    }
+
+    /** Keeps a build measured before a resumption, and its prediction check. */
     void record(BuildRecord build, List<StepPrediction> predicted) throws BuildFailedException {
+      record(build, predicted, null);
+    }
+
+    /** Keeps a build and its prediction check; stops the run when the build failed. */
+    void record(BuildRecord build, List<StepPrediction> predicted, Cell cell)
+        throws BuildFailedException {
       builds.add(build);
       if (build.status() == BuildStatus.OK) {
         if (!build.change().equals(COLD)) {
@@ -410,7 +624,10 @@ public final class BenchRunner {
               + ": "
               + build.error(),
           build,
-          result(false));
+          result(false),
+          cell == null
+              ? ""
+              : "build " + cell.number + " of " + total + " (" + cell.describe() + ")");
     }
 
     RunResult result(boolean complete) {

@@ -4,6 +4,7 @@ import dev.layerlab.engine.BuildKitCliEngine;
 import dev.layerlab.engine.DockerJavaEngine;
 import dev.layerlab.engine.Engine;
 import dev.layerlab.engine.EngineException;
+import dev.layerlab.measure.BuildStatus;
 import dev.layerlab.measure.RunResult;
 import dev.layerlab.report.RunReport;
 import dev.layerlab.report.RunView;
@@ -12,11 +13,14 @@ import dev.layerlab.run.BenchListener;
 import dev.layerlab.run.BenchOptions;
 import dev.layerlab.run.BenchRunner;
 import dev.layerlab.run.BuildFailedException;
+import dev.layerlab.run.DaemonLostException;
+import dev.layerlab.run.Prior;
 import dev.layerlab.run.Shard;
 import dev.layerlab.scenario.Scenario;
 import dev.layerlab.scenario.ScenarioException;
 import dev.layerlab.scenario.ScenarioLoader;
 import dev.layerlab.secret.Redactor;
+import dev.layerlab.store.StoreUrl;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -44,7 +48,8 @@ import picocli.CommandLine.Spec;
       "Builds every Dockerfile variant of a scenario: once cold, then after each change pattern"
           + " on the warm cache, repeatedly; times the app's start-up; writes the report to"
           + " <output>/<scenario>/<run-id>/.",
-      "Needs a Docker daemon (DOCKER_HOST or the local socket)."
+      "Needs a Docker daemon: DOCKER_HOST, the Docker context (DOCKER_CONTEXT or docker context"
+          + " use), or the local socket."
     })
 final class BenchCommand implements Callable<Integer> {
 
@@ -153,6 +158,15 @@ final class BenchCommand implements Callable<Integer> {
               + " --store and a --run-id (default: the whole bench).")
   String shardOption;
 
+  @Option(
+      names = "--resume",
+      paramLabel = "RUN_ID",
+      description =
+          "Finish a run that stopped early (the daemon stopped, the disk filled, a build failed):"
+              + " keep the builds the store holds, build the rest in the same order, with the"
+              + " run's own options; with --shard, that shard.")
+  String resumeId;
+
   @Option(names = "--verbose", description = "Print stack traces with errors.")
   boolean verbose;
 
@@ -194,9 +208,13 @@ final class BenchCommand implements Callable<Integer> {
     } catch (ScenarioException e) {
       throw new Failure(ExitCodes.BAD_INPUT, e.getMessage(), e);
     }
-    redactor = Redactor.of(SecretArgs.of(scenario, buildArgs, System.getenv()), secretBuildArgs);
     Shard shard = shard();
-    String runId = runIdOption != null ? SecretArgs.checkRunId(runIdOption) : newRunId();
+    Resumption resumption = resumeId == null ? null : resumption(scenario, shard);
+    redactor = Redactor.of(SecretArgs.of(scenario, buildArgs, System.getenv()), secretBuildArgs);
+    String runId =
+        resumeId != null
+            ? resumeId
+            : runIdOption != null ? SecretArgs.checkRunId(runIdOption) : newRunId();
     Path scratch = Path.of(System.getProperty("java.io.tmpdir"), "layerlab-" + runId);
     BenchOptions options;
     try {
@@ -236,6 +254,13 @@ final class BenchCommand implements Callable<Integer> {
     }
     try (EngineSet closing = new EngineSet(engines);
         BenchStore results = BenchStore.open(store, noStore, output, shard, redactor, err)) {
+      Prior prior = Prior.NONE;
+      if (resumption != null) {
+        prior = resumption.prior(BenchRunner.plannedStartups(scenario, options));
+        results.resuming(!prior.startups().isEmpty());
+      } else {
+        results.withOptions(storedOptions().toMap());
+      }
       BenchListener store = results.listener();
       BenchListener screen =
           ProgressBar.wanted() ? new ProgressBar(err, printer, System::nanoTime) : printer;
@@ -261,9 +286,9 @@ final class BenchCommand implements Callable<Integer> {
               "layerlab-cleanup");
       Runtime.getRuntime().addShutdownHook(hook);
       try {
-        RunResult result = runner.run(scenario, options);
+        RunResult result = runner.run(scenario, options, prior);
         results.finish(result);
-        List<String> files = RunReport.write(result, reportDir, redactor);
+        List<String> files = writeReport(result, reportDir);
         out.print(StatsTable.render(new RunView(redactor.apply(result))));
         printer.agreement(result);
         out.println(
@@ -275,14 +300,54 @@ final class BenchCommand implements Callable<Integer> {
                 + reportDir
                 + ")");
         return ExitCodes.OK;
+      } catch (DaemonLostException e) {
+        results.finish(e.partial());
+        writePartial(e.partial(), reportDir, err);
+        throw new Failure(
+            ExitCodes.DOCKER_UNAVAILABLE,
+            e.getMessage()
+                + "; "
+                + kept(e.partial(), reportDir, results)
+                + "; start the daemon, then "
+                + resumeCommand(runId, shard, results),
+            e);
       } catch (BuildFailedException e) {
         results.finish(e.partial());
         writePartial(e.partial(), reportDir, err);
+        if (e.diskFull()) {
+          throw new Failure(
+              ExitCodes.BUILD_FAILED,
+              "no space left on device in the Docker daemon's storage "
+                  + (e.during().isEmpty()
+                      ? "while building " + e.failed().variant()
+                      : "during " + e.during())
+                  + "; "
+                  + kept(e.partial(), reportDir, results)
+                  + "; free space (docker system df shows what takes it), then "
+                  + resumeCommand(runId, shard, results),
+              e);
+        }
         throw new Failure(ExitCodes.BUILD_FAILED, e.getMessage(), e);
       } catch (IllegalArgumentException | ScenarioException e) {
         throw new Failure(ExitCodes.BAD_INPUT, e.getMessage(), e);
       } catch (EngineException e) {
         throw new Failure(ExitCodes.DOCKER_UNAVAILABLE, e.getMessage(), e);
+      } catch (ReportWriteException e) {
+        throw new Failure(
+            ExitCodes.STORE_UNAVAILABLE,
+            "cannot write the report in "
+                + reportDir
+                + " ("
+                + rootMessage(e)
+                + "); no file of it was left half-written; free space there, then "
+                + (results.holdsEverything()
+                    ? "run: layerlab report "
+                        + reportDir
+                        + " --run-id "
+                        + runId
+                        + (this.store != null ? " --store " + shown(this.store) : "")
+                    : "run the bench again (the store does not hold the whole run)"),
+            e);
       } catch (IOException e) {
         throw new Failure(ExitCodes.BAD_INPUT, "cannot read or write files: " + e.getMessage(), e);
       } finally {
@@ -300,6 +365,117 @@ final class BenchCommand implements Callable<Integer> {
       }
     } finally {
       deleteQuietly(scratch);
+    }
+  }
+
+  /** {@code --store} as the user gave it, with any password hidden. */
+  private static String shown(String store) {
+    return store.startsWith("jdbc:") ? StoreUrl.display(store) : store;
+  }
+
+  /** The innermost cause's message, on one line. */
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? root.toString() : root.getMessage();
+    // Wrapping libraries (the XML writer of the charts) quote the cause's class in the message.
+    List<String> lines = message.strip().lines().filter(l -> !l.isBlank()).toList();
+    String last = lines.isEmpty() ? message : lines.get(lines.size() - 1);
+    return last.replaceAll("^([A-Za-z_$][\\w$]*\\.)+[\\w$]*(Exception|Error): ", "").strip();
+  }
+
+  /** What an interrupted bench kept, for its last line. */
+  private static String kept(RunResult partial, Path reportDir, BenchStore results) {
+    long ok = partial.builds().stream().filter(b -> b.status() == BuildStatus.OK).count();
+    return "the "
+        + ok
+        + (ok == 1 ? " build" : " builds")
+        + " measured so far are kept in "
+        + reportDir
+        + "/"
+        + (results.isOpen() ? " and the store" : "");
+  }
+
+  /** The command that finishes the run, with the options that find it again. */
+  private String resumeCommand(String runId, Shard shard, BenchStore results) {
+    if (!results.isOpen()) {
+      return "run the bench again (with a store, --resume could have finished this run)";
+    }
+    StringBuilder cmd = new StringBuilder("run: layerlab bench ").append(scenarioDir);
+    cmd.append(" --resume ").append(runId);
+    if (!shard.isWhole()) {
+      cmd.append(" --shard ").append(shard);
+    }
+    if (!output.equals(Path.of("reports"))) {
+      cmd.append(" -o ").append(output);
+    }
+    if (store != null) {
+      cmd.append(" --store ").append(shown(store));
+    }
+    return cmd.toString();
+  }
+
+  /** The options this bench runs with, as the store keeps them for {@code --resume}. */
+  private StoredOptions storedOptions() {
+    return new StoredOptions(
+        builder,
+        repetitions,
+        startupRuns,
+        variants,
+        network,
+        buildTimeout,
+        startupTimeout,
+        buildArgs);
+  }
+
+  /**
+   * Reads the run to resume and takes its options.
+   *
+   * @throws Failure (bad input) when there is no such run or shard, it is complete, or an option
+   *     disagrees
+   */
+  private Resumption resumption(Scenario scenario, Shard shard) {
+    java.util.Set<String> given = new java.util.HashSet<>();
+    for (String option : Resumption.OPTIONS) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+        given.add(option);
+      }
+    }
+    Resumption resumption =
+        Resumption.read(
+            new Resumption.Request(
+                resumeId, runIdOption, noStore, store, output, scenarioDir, storedOptions(), given),
+            scenario,
+            shard);
+    StoredOptions was = resumption.options();
+    builder = was.builder();
+    repetitions = was.repetitions();
+    startupRuns = was.startupRuns();
+    variants = new ArrayList<>(was.variants());
+    network = was.network();
+    buildTimeout = was.buildTimeout();
+    startupTimeout = was.startupTimeout();
+    buildArgs = new LinkedHashMap<>(was.buildArgs());
+    return resumption;
+  }
+
+  /** Writes the report; {@link RunReport} leaves no file half-written. */
+  private List<String> writeReport(RunResult result, Path reportDir) throws ReportWriteException {
+    try {
+      return RunReport.write(result, reportDir, redactor);
+    } catch (IOException e) {
+      throw new ReportWriteException(e);
+    }
+  }
+
+  /** The report files could not be written (a full disk, a read-only directory). */
+  private static final class ReportWriteException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    ReportWriteException(IOException cause) {
+      super(cause.getMessage(), cause);
     }
   }
 
@@ -325,7 +501,7 @@ final class BenchCommand implements Callable<Integer> {
     }
     try {
       Shard shard = Shard.parse(shardOption);
-      if (!shard.isWhole() && runIdOption == null) {
+      if (!shard.isWhole() && runIdOption == null && resumeId == null) {
         throw new Failure(
             ExitCodes.BAD_INPUT,
             "--shard "

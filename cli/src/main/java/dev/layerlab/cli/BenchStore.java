@@ -8,6 +8,7 @@ import dev.layerlab.store.Store;
 import dev.layerlab.store.StoreException;
 import dev.layerlab.store.StoreListener;
 import dev.layerlab.store.StoreUrl;
+import dev.layerlab.store.StoredShard;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -63,6 +64,65 @@ final class BenchStore implements AutoCloseable {
           e.getMessage() + " (or run with --no-store to keep only the report files)",
           e);
     }
+  }
+
+  /**
+   * Reads one shard of a stored run for {@code --resume}, from {@code --store} or the file beside
+   * the reports.
+   *
+   * @throws Failure when the store cannot be read (store error) or holds no such run (bad input)
+   */
+  static StoredShard readShard(String option, Path output, String runId, Shard shard) {
+    String url = option != null ? StoreUrl.of(option) : StoreUrl.beside(output);
+    java.nio.file.Path file = StoreUrl.sqliteFile(url);
+    if (file != null && !java.nio.file.Files.exists(file)) {
+      throw new Failure(
+          ExitCodes.BAD_INPUT,
+          "no run "
+              + runId
+              + " to resume: there is no store at "
+              + file
+              + " (give the -o or --store the run was made with)");
+    }
+    try (Store store = Store.open(url)) {
+      return store
+          .shard(runId, shard)
+          .orElseThrow(
+              () ->
+                  new Failure(
+                      ExitCodes.BAD_INPUT,
+                      "no run "
+                          + runId
+                          + " in "
+                          + store.where()
+                          + " to resume (give the -o or --store the run was made with)"));
+    } catch (StoreException e) {
+      throw new Failure(ExitCodes.STORE_UNAVAILABLE, e.getMessage(), e);
+    }
+  }
+
+  /** Keeps the bench's options with its shard, for a later {@code --resume}. */
+  void withOptions(java.util.Map<String, String> options) {
+    if (listener != null) {
+      listener.withOptions(options);
+    }
+  }
+
+  /** Takes up the stored shard instead of starting it afresh. */
+  void resuming(boolean keepStartups) {
+    if (listener != null) {
+      listener.resuming(keepStartups);
+    }
+  }
+
+  /** Whether the store took every write of the run so far. */
+  boolean holdsEverything() {
+    return listener != null && listener.failures() == 0;
+  }
+
+  /** Whether results go into a store (not {@code --no-store}). */
+  boolean isOpen() {
+    return store != null;
   }
 
   BenchListener listener() {

@@ -5,6 +5,7 @@ import dev.layerlab.secret.Redactor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +28,41 @@ public final class RunReport {
    */
   public static List<String> write(RunResult measured, Path dir, Redactor redactor)
       throws IOException {
+    // Written beside the directory first and moved in file by file, so that a full disk or a
+    // failure half-way leaves the files of the last report, never a half-written one.
     Files.createDirectories(dir);
+    Path parent = dir.toAbsolutePath().getParent();
+    Path staging = Files.createTempDirectory(parent, "." + dir.getFileName() + ".writing-");
+    try {
+      List<String> files = writeInto(measured, staging, redactor);
+      try (var written = Files.list(staging)) {
+        for (Path file : written.toList()) {
+          Files.move(
+              file,
+              dir.resolve(file.getFileName().toString()),
+              StandardCopyOption.REPLACE_EXISTING,
+              StandardCopyOption.ATOMIC_MOVE);
+        }
+      }
+      return files;
+    } finally {
+      deleteTree(staging);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  private static List<String> writeInto(RunResult measured, Path dir, Redactor redactor)
+      throws IOException {
     RunResult run = redactor.apply(measured);
     RunView view = new RunView(run);
     List<String> files = new ArrayList<>();

@@ -45,6 +45,9 @@ public final class SummaryReport {
         .append(env.getOrDefault("repetitions", "?"))
         .append(" times each; every edit is unique, so no rebuild reuses another's result.")
         .append(" Times are medians, with min–max in brackets.\n\n");
+    if (env.containsKey("resumed")) {
+      md.append("> This run was resumed ").append(env.get("resumed")).append(".\n\n");
+    }
     if (!run.complete()) {
       md.append("> **This run stopped early**: the numbers below cover only what was measured")
           .append(" before it stopped.\n\n");

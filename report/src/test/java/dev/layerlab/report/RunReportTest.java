@@ -20,6 +20,24 @@ class RunReportTest {
   @TempDir Path dir;
 
   @Test
+  void writtenAgain_replacesEveryFile_andLeavesNothingBesideTheReport() throws Exception {
+    Path report = dir.resolve("run");
+    RunReport.write(ReportFixtures.run(), report);
+    java.nio.file.Files.writeString(report.resolve("summary.md"), "an older summary");
+
+    List<String> files = RunReport.write(ReportFixtures.run(), report);
+
+    assertThat(report.resolve("summary.md")).content().doesNotContain("an older summary");
+    try (var beside = java.nio.file.Files.list(dir)) {
+      assertThat(beside.toList()).as("no staging directory left").containsExactly(report);
+    }
+    try (var inside = java.nio.file.Files.list(report)) {
+      assertThat(inside.map(p -> p.getFileName().toString()).toList())
+          .containsExactlyInAnyOrderElementsOf(files);
+    }
+  }
+
+  @Test
   void writesEveryFile_withTheRequiredCsvColumns() throws Exception {
     List<String> files = RunReport.write(ReportFixtures.run(), dir);
 

@@ -16,6 +16,30 @@ class SummaryReportTest {
   }
 
   @Test
+  void resumedRun_saysWhereItWasResumed() {
+    var run = ReportFixtures.run();
+    var env = new java.util.LinkedHashMap<>(run.environment());
+    env.put("resumed", "at build 3 of 12 (naive · edit-source #1, classic), keeping 2 builds");
+    var resumed =
+        new dev.layerlab.measure.RunResult(
+            run.runId(),
+            run.scenario(),
+            run.startedAt(),
+            env,
+            run.builds(),
+            run.startups(),
+            run.advice(),
+            run.predictions(),
+            true);
+
+    assertThat(SummaryReport.render(new RunView(resumed), List.of()))
+        .contains(
+            "> This run was resumed at build 3 of 12 (naive · edit-source #1, classic), keeping 2"
+                + " builds.");
+    assertThat(SummaryReport.render(new RunView(run), List.of())).doesNotContain("resumed");
+  }
+
+  @Test
   void rebuiltStepsShowTheInstallRanOnlyForNaive() {
     String md = SummaryReport.render(new RunView(ReportFixtures.run()), List.of());
 

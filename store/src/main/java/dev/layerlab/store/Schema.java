@@ -10,7 +10,10 @@ import java.util.List;
  * The store's tables, in SQL that SQLite and PostgreSQL both accept. Times are seconds as floating
  * point; instants are ISO-8601 text (UTC) with an epoch-millisecond twin to sort by; flags are 0 or
  * 1. A run spread over several machines is one {@code runs} row with a {@code run_shards} row per
- * machine; every measurement row names its shard.
+ * machine; every measurement row names its shard. {@code run_options} keeps the options each shard
+ * ran with, so that an interrupted shard can be resumed with them: a table of its own, created when
+ * missing like the others, which a layerlab that does not know it ignores (so it needs no new
+ * version).
  */
 final class Schema {
 
@@ -78,6 +81,11 @@ final class Schema {
               + " status VARCHAR(10) NOT NULL,"
               + " error TEXT NOT NULL,"
               + " PRIMARY KEY (run_id, shard_index, mode, repetition))",
+          "CREATE TABLE IF NOT EXISTS run_options ("
+              + " run_id VARCHAR(100) NOT NULL REFERENCES runs (run_id),"
+              + " shard_index INTEGER NOT NULL,"
+              + " options TEXT NOT NULL,"
+              + " PRIMARY KEY (run_id, shard_index))",
           "CREATE TABLE IF NOT EXISTS images ("
               + " run_id VARCHAR(100) NOT NULL REFERENCES runs (run_id),"
               + " shard_index INTEGER NOT NULL,"

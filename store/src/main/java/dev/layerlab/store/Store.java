@@ -131,7 +131,8 @@ public final class Store implements AutoCloseable {
             p.executeUpdate();
           }
           checkSameRun(runId, scenario, shard);
-          for (String table : List.of("steps", "builds", "startups", "images", "run_shards")) {
+          for (String table :
+              List.of("steps", "builds", "startups", "images", "run_options", "run_shards")) {
             try (PreparedStatement p =
                 connection.prepareStatement(
                     "DELETE FROM " + table + " WHERE run_id = ? AND shard_index = ?")) {
@@ -182,6 +183,163 @@ public final class Store implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** Keeps the options a shard runs with, for {@code --resume}. */
+  public synchronized void saveOptions(String runId, int shard, Map<String, String> options)
+      throws StoreException {
+    write(
+        "keep the options of run " + runId,
+        () -> {
+          try (PreparedStatement p =
+              connection.prepareStatement(
+                  "DELETE FROM run_options WHERE run_id = ? AND shard_index = ?")) {
+            p.setString(1, runId);
+            p.setInt(2, shard);
+            p.executeUpdate();
+          }
+          try (PreparedStatement p =
+              connection.prepareStatement(
+                  "INSERT INTO run_options (run_id, shard_index, options) VALUES (?, ?, ?)")) {
+            p.setString(1, runId);
+            p.setInt(2, shard);
+            p.setString(3, JSON.writeValueAsString(new java.util.TreeMap<>(options)));
+            p.executeUpdate();
+          }
+        });
+  }
+
+  /**
+   * One shard of a run as far as it got, for {@code --resume}; empty when there is no such run. A
+   * shard that never began reads as not started.
+   */
+  public synchronized Optional<StoredShard> shard(String runId, Shard shard) throws StoreException {
+    return read(
+        "read run " + runId,
+        () -> {
+          String scenario;
+          int count;
+          try (PreparedStatement p =
+              connection.prepareStatement(
+                  "SELECT scenario, shard_count FROM runs WHERE run_id = ?")) {
+            p.setString(1, runId);
+            try (ResultSet rs = p.executeQuery()) {
+              if (!rs.next()) {
+                return Optional.empty();
+              }
+              scenario = rs.getString(1);
+              count = rs.getInt(2);
+            }
+          }
+          boolean started = false;
+          boolean complete = false;
+          try (PreparedStatement p =
+              connection.prepareStatement(
+                  "SELECT complete FROM run_shards WHERE run_id = ? AND shard_index = ?")) {
+            p.setString(1, runId);
+            p.setInt(2, shard.index());
+            try (ResultSet rs = p.executeQuery()) {
+              if (rs.next()) {
+                started = true;
+                complete = rs.getInt(1) == 1;
+              }
+            }
+          }
+          Map<String, String> options = Map.of();
+          try (PreparedStatement p =
+              connection.prepareStatement(
+                  "SELECT options FROM run_options WHERE run_id = ? AND shard_index = ?")) {
+            p.setString(1, runId);
+            p.setInt(2, shard.index());
+            try (ResultSet rs = p.executeQuery()) {
+              if (rs.next()) {
+                options =
+                    JSON.readValue(rs.getString(1), new TypeReference<Map<String, String>>() {});
+              }
+            }
+          }
+          RunResult run = loadRun(runId, true, shard.index()).orElseThrow();
+          return Optional.of(
+              new StoredShard(
+                  scenario,
+                  run.startedAt(),
+                  count,
+                  started,
+                  complete,
+                  options,
+                  run.builds(),
+                  run.startups()));
+        });
+  }
+
+  /**
+   * Takes up an interrupted shard again: its failed builds, its image analyses (and, unless {@code
+   * keepStartups}, its start-ups) are dropped, to be made again, and it is marked incomplete until
+   * it finishes.
+   *
+   * @return the number of the last build kept, after which the resumed builds are numbered
+   */
+  public synchronized int reopenShard(String runId, int shard, boolean keepStartups)
+      throws StoreException {
+    int[] last = new int[1];
+    write(
+        "resume run " + runId,
+        () -> {
+          try (PreparedStatement p =
+              connection.prepareStatement(
+                  "DELETE FROM steps WHERE run_id = ? AND shard_index = ? AND build_seq IN"
+                      + " (SELECT seq FROM builds WHERE run_id = ? AND shard_index = ?"
+                      + " AND status <> 'ok')")) {
+            p.setString(1, runId);
+            p.setInt(2, shard);
+            p.setString(3, runId);
+            p.setInt(4, shard);
+            p.executeUpdate();
+          }
+          try (PreparedStatement p =
+              connection.prepareStatement(
+                  "DELETE FROM builds WHERE run_id = ? AND shard_index = ? AND status <> 'ok'")) {
+            p.setString(1, runId);
+            p.setInt(2, shard);
+            p.executeUpdate();
+          }
+          // Images are analysed when the run ends, so any analysis is made again.
+          try (PreparedStatement p =
+              connection.prepareStatement(
+                  "DELETE FROM images WHERE run_id = ? AND shard_index = ?")) {
+            p.setString(1, runId);
+            p.setInt(2, shard);
+            p.executeUpdate();
+          }
+          if (!keepStartups) {
+            try (PreparedStatement p =
+                connection.prepareStatement(
+                    "DELETE FROM startups WHERE run_id = ? AND shard_index = ?")) {
+              p.setString(1, runId);
+              p.setInt(2, shard);
+              p.executeUpdate();
+            }
+          }
+          try (PreparedStatement p =
+              connection.prepareStatement(
+                  "UPDATE run_shards SET complete = 0, finished_at = NULL"
+                      + " WHERE run_id = ? AND shard_index = ?")) {
+            p.setString(1, runId);
+            p.setInt(2, shard);
+            p.executeUpdate();
+          }
+          try (PreparedStatement p =
+              connection.prepareStatement(
+                  "SELECT MAX(seq) FROM builds WHERE run_id = ? AND shard_index = ?")) {
+            p.setString(1, runId);
+            p.setInt(2, shard);
+            try (ResultSet rs = p.executeQuery()) {
+              rs.next();
+              last[0] = rs.getInt(1);
+            }
+          }
+        });
+    return last[0];
   }
 
   /** Adds one build and its steps; {@code seq} numbers the shard's builds from 1. */
@@ -372,6 +530,14 @@ public final class Store implements AutoCloseable {
 
   private Optional<RunResult> loadRun(String runId, boolean withSteps)
       throws SQLException, IOException {
+    return loadRun(runId, withSteps, 0);
+  }
+
+  /**
+   * @param onlyShard the one shard to read (its builds and start-ups), or 0 for all
+   */
+  private Optional<RunResult> loadRun(String runId, boolean withSteps, int onlyShard)
+      throws SQLException, IOException {
     String scenario;
     Instant startedAt;
     int shardCount;
@@ -417,8 +583,10 @@ public final class Store implements AutoCloseable {
         connection.prepareStatement(
             "SELECT shard_index, seq, variant, change_name, builder, repetition, seconds,"
                 + " context_bytes, image_bytes, image_id, status, error FROM builds"
-                + " WHERE run_id = ? ORDER BY shard_index, seq")) {
+                + " WHERE run_id = ? AND (? = 0 OR shard_index = ?) ORDER BY shard_index, seq")) {
       p.setString(1, runId);
+      p.setInt(2, onlyShard);
+      p.setInt(3, onlyShard);
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
           builds.add(
@@ -441,8 +609,10 @@ public final class Store implements AutoCloseable {
     try (PreparedStatement p =
         connection.prepareStatement(
             "SELECT mode, repetition, seconds, status, error FROM startups WHERE run_id = ?"
-                + " ORDER BY shard_index, repetition, mode")) {
+                + " AND (? = 0 OR shard_index = ?) ORDER BY shard_index, repetition, mode")) {
       p.setString(1, runId);
+      p.setInt(2, onlyShard);
+      p.setInt(3, onlyShard);
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
           startups.add(

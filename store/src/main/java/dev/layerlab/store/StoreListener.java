@@ -27,6 +27,9 @@ public final class StoreListener implements BenchListener {
   private String runId;
   private int seq;
   private int failures;
+  private java.util.Map<String, String> options = java.util.Map.of();
+  private boolean resuming;
+  private boolean keepStartups;
 
   public StoreListener(
       Store store,
@@ -43,13 +46,43 @@ public final class StoreListener implements BenchListener {
     this.warn = warn;
   }
 
+  /**
+   * Keeps these options with the shard when it starts, so that {@code --resume} can run the rest of
+   * it the same way; values are redacted first.
+   */
+  public synchronized StoreListener withOptions(java.util.Map<String, String> options) {
+    java.util.Map<String, String> clean = new java.util.LinkedHashMap<>();
+    options.forEach((k, v) -> clean.put(k, redactor.apply(v)));
+    this.options = clean;
+    return this;
+  }
+
+  /**
+   * Takes up the stored shard when the run starts, instead of starting it afresh: the builds it
+   * kept stay, failed ones go, and new builds are numbered after the last kept one.
+   *
+   * @param keepStartups whether the start-ups stored are kept (all of them were timed)
+   */
+  public synchronized StoreListener resuming(boolean keepStartups) {
+    this.resuming = true;
+    this.keepStartups = keepStartups;
+    return this;
+  }
+
   @Override
   public synchronized void on(BenchEvent event) {
     try {
       if (event instanceof BenchEvent.RunStarted s) {
         runId = s.runId();
-        store.startShard(
-            s.runId(), s.scenario(), clock.instant(), shard, redactor.apply(s.engine()), host);
+        if (resuming) {
+          seq = store.reopenShard(s.runId(), shard.index(), keepStartups);
+        } else {
+          store.startShard(
+              s.runId(), s.scenario(), clock.instant(), shard, redactor.apply(s.engine()), host);
+          if (!options.isEmpty()) {
+            store.saveOptions(s.runId(), shard.index(), options);
+          }
+        }
       } else if (runId == null) {
         return;
       } else if (event instanceof BenchEvent.BuildFinished f) {

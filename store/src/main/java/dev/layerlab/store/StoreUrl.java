@@ -35,7 +35,7 @@ public final class StoreUrl {
   }
 
   /** The SQLite file a URL names, or null for an in-memory or non-SQLite URL. */
-  static Path sqliteFile(String url) {
+  public static Path sqliteFile(String url) {
     if (!isSqlite(url)) {
       return null;
     }

@@ -202,4 +202,66 @@ abstract class StoreContract {
     RunResult stored = store.load(run.runId()).orElseThrow();
     assertThat(stored.toString()).doesNotContain(secret).contains("[redacted NPM_TOKEN]");
   }
+
+  @Test
+  void interruptedShard_isResumable_withItsOptions_andItsBuildsSoFar() throws Exception {
+    RunResult whole = SyntheticRuns.run(id("resume"), scenario, T0, 6, 0.5);
+    RunResult firstPart = SyntheticRuns.cut(whole, 4);
+    StoreListener listener = listener(Shard.ALL, T0).withOptions(Map.of("repetitions", "2"));
+    SyntheticRuns.play(firstPart, listener);
+    listener.finish(firstPart);
+
+    StoredShard stored = store.shard(whole.runId(), Shard.ALL).orElseThrow();
+
+    assertThat(stored.scenario()).isEqualTo(scenario);
+    assertThat(stored.startedAt()).isEqualTo(whole.startedAt());
+    assertThat(stored.shardCount()).isEqualTo(1);
+    assertThat(stored.started()).isTrue();
+    assertThat(stored.complete()).isFalse();
+    assertThat(stored.options()).containsEntry("repetitions", "2");
+    assertThat(stored.builds()).isEqualTo(firstPart.builds());
+    assertThat(store.shard("no-such-run", Shard.ALL)).isEmpty();
+  }
+
+  @Test
+  void resumedShard_keepsWhatWasMeasured_dropsFailedBuilds_andEndsComplete() throws Exception {
+    RunResult whole = SyntheticRuns.run(id("resumed"), scenario, T0, 6, 0.5);
+    List<BuildRecord> kept = whole.builds().subList(0, 3);
+    BuildRecord b = whole.builds().get(3);
+    BuildRecord failed =
+        new BuildRecord(
+            b.variant(),
+            b.change(),
+            b.builder(),
+            b.repetition(),
+            0.2,
+            b.contextBytes(),
+            -1,
+            "",
+            dev.layerlab.measure.BuildStatus.FAILED,
+            "no space left on device",
+            List.of());
+    List<BuildRecord> firstBuilds = new ArrayList<>(kept);
+    firstBuilds.add(failed);
+    RunResult firstPart = part(whole, firstBuilds, false);
+    StoreListener first = listener(Shard.ALL, T0);
+    SyntheticRuns.play(firstPart, first);
+    first.finish(firstPart);
+
+    StoreListener second = listener(Shard.ALL, T0.plusSeconds(60)).resuming(false);
+    second.on(
+        new dev.layerlab.run.BenchEvent.RunStarted(
+            whole.runId(), scenario, "docker-java", whole.builds().size(), 0));
+    int n = 3;
+    for (BuildRecord rest : whole.builds().subList(3, whole.builds().size())) {
+      second.on(new dev.layerlab.run.BenchEvent.BuildFinished(rest, ++n, whole.builds().size()));
+    }
+    second.finish(part(whole, whole.builds(), true));
+
+    RunResult loaded = store.load(whole.runId()).orElseThrow();
+    assertThat(loaded.complete()).isTrue();
+    assertThat(loaded.builds()).isEqualTo(whole.builds());
+    assertThat(loaded.startedAt()).isEqualTo(whole.startedAt());
+    assertThat(warnings).isEmpty();
+  }
 }
