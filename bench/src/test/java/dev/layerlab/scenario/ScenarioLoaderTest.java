@@ -39,12 +39,12 @@ class ScenarioLoaderTest {
     Files.writeString(dir.resolve("a.py"), "x = 1\n");
     Files.writeString(
         dir.resolve("scenario.yaml"),
-        "name: t\nvariants:\n  only: Dockerfile\nchanges:\n  edit-source: a.py\n  edit-docs: a.py\n");
+        "name: t\nvariants:\n  only: Dockerfile\nchanges:\n  edit-source: a.py\n  edit-readme: a.py\n");
 
     assertThatThrownBy(() -> ScenarioLoader.load(dir))
         .isInstanceOf(ScenarioException.class)
         .hasMessageContaining("scenario.yaml:6:")
-        .hasMessageContaining("unknown change pattern 'edit-docs'")
+        .hasMessageContaining("unknown change pattern 'edit-readme'")
         .hasMessageContaining("edit-source");
   }
 
