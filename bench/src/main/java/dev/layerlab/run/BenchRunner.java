@@ -101,7 +101,7 @@ public final class BenchRunner {
       for (Engine engine : engines.values()) {
         EngineInfo info = infos.get(engine);
         for (VariantPlan variant : plans.variants()) {
-          if (shard.runsVariant(variant.name())) {
+          if (shard.runsVariant(variant.name()) && !run.skipsOn(info, variant, listener)) {
             benchVariant(run, engine, info, variant);
           }
         }
@@ -365,6 +365,29 @@ public final class BenchRunner {
       this.labels =
           Map.of(BenchOptions.RUN_LABEL, options.runId(), "dev.layerlab.scenario", scenario.name());
       this.buildArgs = buildArgs(scenario, options);
+    }
+
+    /**
+     * Whether the variant is one the classic builder cannot build; if so it is noted in the run's
+     * environment and on the listener, and skipped on that builder only.
+     */
+    boolean skipsOn(EngineInfo info, VariantPlan variant, BenchListener listener)
+        throws IOException {
+      if (!info.builder().equals("classic")) {
+        return false;
+      }
+      String text =
+          variant.generatedText().isPresent()
+              ? variant.generatedText().get()
+              : java.nio.file.Files.readString(scenario.directory().resolve(variant.dockerfile()));
+      java.util.Optional<String> reason = BuildKitOnly.reason(text, variant.dockerfile());
+      if (reason.isEmpty()) {
+        return false;
+      }
+      String note = variant.name() + " not built with the classic builder: " + reason.get();
+      environment.merge(BuildKitOnly.SKIPPED_KEY, note, (a, b) -> a + "; " + b);
+      listener.on(new BenchEvent.Note(note));
+      return true;
     }
 
     /** Keeps a build and its prediction check; stops the run when the build failed. */
