@@ -100,6 +100,13 @@ public final class DependencySteps {
     return false;
   }
 
+  /** Whether the step names this context path itself (e.g. {@code -r services/a/req.txt}). */
+  public static boolean namesPath(Step step, String path) {
+    return step.manifests().stream()
+        .map(m -> m.replaceFirst("^\\./", ""))
+        .anyMatch(m -> m.contains("/") && (path.equals(m) || path.endsWith("/" + m)));
+  }
+
   private static Set<String> sourceExtensions(Ecosystem e) {
     return switch (e) {
       case PIP, PIPENV, POETRY, UV, PDM -> Set.of("py");

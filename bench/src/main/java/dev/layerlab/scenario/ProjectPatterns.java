@@ -153,7 +153,9 @@ public final class ProjectPatterns {
                       && firstRead(p)
                           .filter(r -> r.stage() == step.stage() && r.line() < step.line())
                           .isPresent());
-      candidates.sort(byDepthThenName());
+      candidates.sort(
+          Comparator.comparing((String p) -> DependencySteps.namesPath(step, p) ? 0 : 1)
+              .thenComparing(byDepthThenName()));
       if (!candidates.isEmpty()) {
         String file = candidates.get(0);
         return chosen(
@@ -165,7 +167,7 @@ public final class ProjectPatterns {
                 + step.line()
                 + ") reads, copied by "
                 + copiedBy(file)
-                + ranking(candidates, "depth, then name"));
+                + ranking(candidates, "the path the step names, then depth, then name"));
       }
     }
     List<String> manifests = copiedFiles(DependencySteps::isManifest);

@@ -123,6 +123,19 @@ class ProjectPatternsTest {
   }
 
   @Test
+  void manifestNamedByTheInstall_winsOverAShallowerOneOfTheSameName() throws Exception {
+    MonorepoFixture.write(repo, "requirements.txt", "# tools\n");
+    MonorepoFixture.write(
+        repo,
+        "Dockerfile.both",
+        "FROM python:3.11-slim\nCOPY . .\n"
+            + "RUN pip install --no-cache-dir -r services/worker/requirements.txt\n");
+
+    assertThat(file(picks("Dockerfile.both"), ChangePattern.EDIT_DEPS))
+        .contains("services/worker/requirements.txt");
+  }
+
+  @Test
   void choiceIsDeterministic() throws Exception {
     assertThat(picks(null).toString()).isEqualTo(picks(null).toString());
   }

@@ -133,4 +133,23 @@ class ScenarioLoaderTest {
       assertThat(s.startup().get().mounted()).as(name).isPresent();
     }
   }
+
+  @Test
+  void editGit_namesAGitDirectory() throws Exception {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
+    Files.createDirectories(dir.resolve(".git/objects"));
+    Files.writeString(
+        dir.resolve("scenario.yaml"),
+        "variants:\n  only: Dockerfile\nchanges:\n  edit-git: .git\n");
+
+    assertThat(ScenarioLoader.load(dir).changes()).containsEntry(ChangePattern.EDIT_GIT, ".git");
+
+    Files.writeString(
+        dir.resolve("scenario.yaml"),
+        "variants:\n  only: Dockerfile\nchanges:\n  edit-git: Dockerfile\n");
+    assertThatThrownBy(() -> ScenarioLoader.load(dir))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageContaining("scenario.yaml:4:")
+        .hasMessageContaining("not a git directory");
+  }
 }

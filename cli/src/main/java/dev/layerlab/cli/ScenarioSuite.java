@@ -81,6 +81,16 @@ final class ScenarioSuite {
       throw new Failure(
           ExitCodes.BAD_INPUT, "--all benches scenario directories; --project is one project");
     }
+    if (!List.of("classic", "buildkit", "both").contains(cmd.builder)
+        || !List.of("host", "none").contains(cmd.network)) {
+      throw new Failure(
+          ExitCodes.BAD_INPUT,
+          "--builder must be classic, buildkit or both and --network host or none, not '"
+              + cmd.builder
+              + "' and '"
+              + cmd.network
+              + "'");
+    }
     if (cmd.runIdOption != null || cmd.shardOption != null || !cmd.variants.isEmpty()) {
       throw new Failure(
           ExitCodes.BAD_INPUT,

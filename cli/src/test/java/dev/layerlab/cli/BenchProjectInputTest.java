@@ -79,4 +79,14 @@ class BenchProjectInputTest {
     oneLineExit2(
         CliRun.of("bench", temp.toString(), "--all", "--run-id", "x"), "--all", "--run-id");
   }
+
+  @Test
+  void allWithABadBuilder_isBadInputNotAFailedScenario() throws Exception {
+    Path suite = Files.createDirectories(temp.resolve("suite/a"));
+    Files.writeString(suite.resolve("scenario.yaml"), "variants:\n  only: Dockerfile\n");
+    Files.writeString(suite.resolve("Dockerfile"), "FROM scratch\n");
+    oneLineExit2(
+        CliRun.of("bench", temp.resolve("suite").toString(), "--all", "--builder", "kaniko"),
+        "--builder");
+  }
 }
