@@ -199,6 +199,11 @@ final class BenchCommand implements Callable<Integer> {
 
   Path lastReportDir;
 
+  /** The redactor of the last bench's secret build arguments. */
+  Redactor redactor() {
+    return redactor;
+  }
+
   @Override
   public Integer call() {
     try {

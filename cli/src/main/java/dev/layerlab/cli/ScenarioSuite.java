@@ -47,12 +47,13 @@ final class ScenarioSuite {
             throw f;
           }
           failed = true;
-          err.println("layerlab: " + e.getMessage() + "; going on with the next scenario");
+          String why = cmd.redactor().apply(e.getMessage());
+          err.println("layerlab: " + why + "; going on with the next scenario");
           err.flush();
           entries.add(
               cmd.lastResult == null
-                  ? IndexReport.Entry.failed(name, Optional.empty(), e.getMessage())
-                  : IndexReport.Entry.failed(cmd.lastResult, link(cmd), e.getMessage()));
+                  ? IndexReport.Entry.failed(name, Optional.empty(), why)
+                  : IndexReport.Entry.failed(cmd.lastResult, link(cmd), why));
         }
       }
     } finally {
