@@ -27,10 +27,13 @@ class ProjectPatternsTest {
   }
 
   private Map<ChangePattern, Pick> picks(String dockerfile) throws Exception {
+    return picks(dockerfile, ContextSender.CLASSIC);
+  }
+
+  private Map<ChangePattern, Pick> picks(String dockerfile, ContextSender sender) throws Exception {
     Path file = dockerfile == null ? null : repo.resolve(dockerfile);
     try (ProjectScenario p =
-        ProjectScenario.prepare(
-            repo, file, Optional.empty(), scratch, ContextSender.CLASSIC, Map.of())) {
+        ProjectScenario.prepare(repo, file, Optional.empty(), scratch, sender, Map.of())) {
       Map<ChangePattern, Pick> byPattern = new LinkedHashMap<>();
       p.picks().forEach(pick -> byPattern.put(pick.pattern(), pick));
       assertThat(p.scenario().changes().keySet())
@@ -133,6 +136,22 @@ class ProjectPatternsTest {
 
     assertThat(file(picks("Dockerfile.both"), ChangePattern.EDIT_DEPS))
         .contains("services/worker/requirements.txt");
+  }
+
+  @Test
+  void buildkitReadsTheDockerfilesOwnIgnoreFile_theClassicClientDoesNot() throws Exception {
+    MonorepoFixture.write(repo, "Dockerfile.worker.dockerignore", "**/config\n");
+
+    Map<ChangePattern, Pick> classic = picks("Dockerfile.worker");
+    Map<ChangePattern, Pick> buildkit = picks("Dockerfile.worker", ContextSender.BUILDKIT);
+
+    assertThat(file(classic, ChangePattern.EDIT_CONFIG))
+        .contains("services/worker/config/settings.yaml");
+    assertThat(buildkit.get(ChangePattern.EDIT_CONFIG).file())
+        .as("BuildKit leaves config/ out, so nothing is left to pick")
+        .isEmpty();
+    assertThat(buildkit.get(ChangePattern.EDIT_CONFIG).why())
+        .isEqualTo("no configuration file that the build copies");
   }
 
   @Test
