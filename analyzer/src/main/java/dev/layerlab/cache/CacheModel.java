@@ -9,6 +9,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * The entry point: predicts, step by step, which steps of the next build come from the cache left
@@ -31,6 +33,41 @@ public final class CacheModel {
         Planner.plan(semantics, previous.withBaseImageDigests(keep(previous, digests)), "previous");
     Plan after = Planner.plan(semantics, next.withBaseImageDigests(keep(next, digests)), "next");
     return dependsOnTheBuild(fromIsReused(new Comparison(before, after).run()));
+  }
+
+  /**
+   * What a step reads from the context.
+   *
+   * @param stage the stage's index
+   * @param line the instruction's first line
+   * @param instruction the instruction as written
+   * @param paths the context paths it reads, sorted
+   */
+  public record ContextRead(int stage, int line, String instruction, SortedSet<String> paths) {
+    public ContextRead {
+      paths = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(paths));
+    }
+  }
+
+  /**
+   * The context paths each COPY, ADD or bind mount of a build reads, as the cache key sees them
+   * (variables expanded, wildcards matched, directories taken whole), in step order. Steps that
+   * read nothing from the context are left out.
+   */
+  public static List<ContextRead> contextReads(CacheSemantics semantics, BuildInputs inputs) {
+    List<ContextRead> reads = new ArrayList<>();
+    for (PlannedStep s : Planner.plan(semantics, inputs, "reads").steps()) {
+      SortedSet<String> paths = new TreeSet<>();
+      for (KeyPart part : s.parts()) {
+        if (part instanceof KeyPart.Files files) {
+          paths.addAll(files.files().keySet());
+        }
+      }
+      if (!paths.isEmpty()) {
+        reads.add(new ContextRead(s.stage(), s.line(), s.instruction().original(), paths));
+      }
+    }
+    return List.copyOf(reads);
   }
 
   /** Predicts a build with no earlier build to reuse: every step misses. */

@@ -20,6 +20,7 @@ import dev.layerlab.scenario.Scenario;
 import dev.layerlab.scenario.ScenarioException;
 import dev.layerlab.scenario.ScratchCopy;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -108,7 +109,14 @@ public final class BenchRunner {
     }
     Instant startedAt = prior.startedAt().orElse(clock.instant());
     ShardPlan shard = shardPlan(plans.variants(), scenario, options);
-    int total = engines.size() * shard.builds();
+    int total = 0;
+    for (EngineInfo info : infos.values()) {
+      for (VariantPlan variant : plans.variants()) {
+        if (classicCannotBuild(info, variant, scenario).isEmpty()) {
+          total += shard.builds(variant.name());
+        }
+      }
+    }
     boolean timeStartups =
         options.startupRuns() > 0 && scenario.startup().isPresent() && shard.runsStartups();
     int startupTotal =
@@ -131,7 +139,7 @@ public final class BenchRunner {
       for (Engine engine : engines.values()) {
         EngineInfo info = infos.get(engine);
         for (VariantPlan variant : plans.variants()) {
-          if (shard.runsVariant(variant.name())) {
+          if (shard.runsVariant(variant.name()) && !run.skipsOn(info, variant, listener)) {
             benchVariant(run, engine, info, variant);
           }
         }
@@ -172,6 +180,22 @@ public final class BenchRunner {
     } finally {
       cleanUp(complete);
     }
+  }
+
+  /**
+   * Why the classic builder cannot build the variant ({@code RUN --mount} and the like), or empty
+   * when it can or the engine is BuildKit.
+   */
+  static Optional<String> classicCannotBuild(
+      EngineInfo info, VariantPlan variant, Scenario scenario) throws IOException {
+    if (!info.builder().equals("classic")) {
+      return Optional.empty();
+    }
+    String text =
+        variant.generatedText().isPresent()
+            ? variant.generatedText().get()
+            : Files.readString(scenario.directory().resolve(variant.dockerfile()));
+    return BuildKitOnly.reason(text, variant.dockerfile());
   }
 
   private void benchVariant(Run run, Engine engine, EngineInfo info, VariantPlan variant)
@@ -590,6 +614,22 @@ public final class BenchRunner {
           "build " + cell.number + " of " + total + " (" + cell.describe() + ")",
           result(false),
           cause);
+    }
+
+    /**
+     * Whether the variant is one the classic builder cannot build; if so it is noted in the run's
+     * environment and on the listener, and skipped on that builder only.
+     */
+    boolean skipsOn(EngineInfo info, VariantPlan variant, BenchListener listener)
+        throws IOException {
+      Optional<String> reason = classicCannotBuild(info, variant, scenario);
+      if (reason.isEmpty()) {
+        return false;
+      }
+      String note = variant.name() + " not built with the classic builder: " + reason.get();
+      environment.merge(BuildKitOnly.SKIPPED_KEY, note, (a, b) -> a + "; " + b);
+      listener.on(new BenchEvent.Note(note));
+      return true;
     }
 
     /** Keeps a build measured before a resumption, and its prediction check. */

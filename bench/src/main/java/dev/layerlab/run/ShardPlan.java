@@ -91,4 +91,12 @@ public final class ShardPlan {
   public int builds() {
     return variants.size() + cells.size();
   }
+
+  /** The builds this shard runs of one variant: its cold build, if any, plus its cells. */
+  public int builds(String variant) {
+    if (!runsVariant(variant)) {
+      return 0;
+    }
+    return 1 + (int) cells.stream().filter(c -> c.variant().equals(variant)).count();
+  }
 }

@@ -36,7 +36,9 @@ public final class ChangeApplier {
     /** A key added to the top-level JSON object. */
     JSON_KEY,
     /** An XML comment before the closing tag of the root element. */
-    XML_COMMENT
+    XML_COMMENT,
+    /** An HTML comment appended on a line of its own (Markdown). */
+    HTML_COMMENT_LINE
   }
 
   private static final Map<String, String> COMMENT_BY_EXTENSION =
@@ -64,9 +66,18 @@ public final class ChangeApplier {
           Map.entry("h", "//"),
           Map.entry("cpp", "//"),
           Map.entry("cs", "//"),
+          Map.entry("kts", "//"),
+          Map.entry("gradle", "//"),
+          Map.entry("mod", "//"),
+          Map.entry("rst", ".."),
+          Map.entry("adoc", "//"),
           Map.entry("php", "//"));
 
-  private static final Set<String> XML_EXTENSIONS = Set.of("xml", "pom", "xsd", "html", "xhtml");
+  private static final Set<String> XML_EXTENSIONS =
+      Set.of("xml", "pom", "xsd", "html", "xhtml", "csproj", "fsproj", "vbproj", "props");
+
+  /** Markdown has no line comment; an HTML comment on a line of its own renders as nothing. */
+  private static final Set<String> MARKDOWN_EXTENSIONS = Set.of("md", "markdown");
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -93,6 +104,9 @@ public final class ChangeApplier {
     }
     if (ext.filter(XML_EXTENSIONS::contains).isPresent()) {
       return Optional.of(EditKind.XML_COMMENT);
+    }
+    if (ext.filter(MARKDOWN_EXTENSIONS::contains).isPresent()) {
+      return Optional.of(EditKind.HTML_COMMENT_LINE);
     }
     return Optional.empty();
   }
@@ -134,6 +148,7 @@ public final class ChangeApplier {
                   text, commentPrefix(relativeFile).orElseThrow() + " layerlab edit " + token);
           case JSON_KEY -> addJsonKey(text, token, relativeFile);
           case XML_COMMENT -> addXmlComment(text, token);
+          case HTML_COMMENT_LINE -> appendLine(text, xmlComment(token));
         };
     Files.writeString(target, edited, StandardCharsets.UTF_8);
     return before;
@@ -207,8 +222,7 @@ public final class ChangeApplier {
    * comment at the end, which XML also allows after the root element.
    */
   private static String addXmlComment(String text, String token) {
-    // "--" may not appear inside an XML comment.
-    String comment = "<!-- layerlab edit " + token.replaceAll("-(?=-)", "- ") + " -->";
+    String comment = xmlComment(token);
 
     int closing = text.lastIndexOf("</");
     int end = closing < 0 ? -1 : text.indexOf('>', closing);
@@ -222,6 +236,11 @@ public final class ChangeApplier {
     }
     String indent = before + (before.contains("\t") ? "\t" : "  ");
     return text.substring(0, lineStart) + indent + comment + "\n" + text.substring(lineStart);
+  }
+
+  private static String xmlComment(String token) {
+    // "--" may not appear inside an XML comment.
+    return "<!-- layerlab edit " + token.replaceAll("-(?=-)", "- ") + " -->";
   }
 
   private static String baseName(String fileName) {

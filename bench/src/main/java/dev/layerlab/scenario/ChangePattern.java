@@ -13,7 +13,10 @@ public enum ChangePattern {
   NO_CHANGE("no-change", "nothing changes: the floor every rebuild is compared with"),
   EDIT_SOURCE("edit-source", "a line is added to a source file"),
   EDIT_DEPS("edit-deps", "a line is added to the dependency manifest"),
-  EDIT_CONFIG("edit-config", "a line is added to a configuration file");
+  EDIT_CONFIG("edit-config", "a line is added to a configuration file"),
+  EDIT_DOCS("edit-docs", "a line is added to a README or documentation file"),
+  EDIT_GIT(
+      "edit-git", "a new object is written into the .git directory, as a commit or fetch does");
 
   private final String id;
   private final String description;

@@ -146,6 +146,18 @@ public final class ScenarioLoader {
         throw problem(t.getKeyNode(), "'no-change' always runs and names no file; remove it");
       }
       String target = scalar(t.getValueNode());
+      if (pattern == ChangePattern.EDIT_GIT) {
+        if (!Files.isDirectory(dir.resolve(target).resolve("objects"))) {
+          throw problem(
+              t.getValueNode(),
+              "change pattern 'edit-git' names "
+                  + target
+                  + ", which is not a git directory in "
+                  + dir);
+        }
+        changes.put(pattern, target);
+        continue;
+      }
       if (!Files.isRegularFile(dir.resolve(target))) {
         throw problem(
             t.getValueNode(),

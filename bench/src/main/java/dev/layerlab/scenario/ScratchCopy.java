@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -21,6 +23,7 @@ public final class ScratchCopy implements AutoCloseable {
 
   private final Path root;
   private final Map<String, byte[]> originals = new HashMap<>();
+  private final List<Path> added = new ArrayList<>();
 
   private ScratchCopy(Path root) {
     this.root = root;
@@ -49,12 +52,20 @@ public final class ScratchCopy implements AutoCloseable {
     if (!pattern.editsAFile()) {
       return;
     }
+    if (pattern == ChangePattern.EDIT_GIT) {
+      added.addAll(GitEdit.addObject(root.resolve(file), token));
+      return;
+    }
     byte[] before = ChangeApplier.apply(root, file, token);
     originals.putIfAbsent(file, before);
   }
 
-  /** Puts every edited file back as it was copied. */
+  /** Puts every edited file back as it was copied, and removes what an edit added. */
   public void reset() throws IOException {
+    for (int i = added.size() - 1; i >= 0; i--) {
+      Files.deleteIfExists(added.get(i));
+    }
+    added.clear();
     for (Map.Entry<String, byte[]> e : originals.entrySet()) {
       Files.write(root.resolve(e.getKey()), e.getValue());
     }

@@ -39,12 +39,12 @@ class ScenarioLoaderTest {
     Files.writeString(dir.resolve("a.py"), "x = 1\n");
     Files.writeString(
         dir.resolve("scenario.yaml"),
-        "name: t\nvariants:\n  only: Dockerfile\nchanges:\n  edit-source: a.py\n  edit-docs: a.py\n");
+        "name: t\nvariants:\n  only: Dockerfile\nchanges:\n  edit-source: a.py\n  edit-readme: a.py\n");
 
     assertThatThrownBy(() -> ScenarioLoader.load(dir))
         .isInstanceOf(ScenarioException.class)
         .hasMessageContaining("scenario.yaml:6:")
-        .hasMessageContaining("unknown change pattern 'edit-docs'")
+        .hasMessageContaining("unknown change pattern 'edit-readme'")
         .hasMessageContaining("edit-source");
   }
 
@@ -202,5 +202,24 @@ class ScenarioLoaderTest {
     assertThatThrownBy(() -> ScenarioLoader.load(dir))
         .hasMessageContaining("scenario.yaml:6:")
         .hasMessageContaining("missing 'workdir'");
+  }
+
+  @Test
+  void editGit_namesAGitDirectory() throws Exception {
+    Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\n");
+    Files.createDirectories(dir.resolve(".git/objects"));
+    Files.writeString(
+        dir.resolve("scenario.yaml"),
+        "variants:\n  only: Dockerfile\nchanges:\n  edit-git: .git\n");
+
+    assertThat(ScenarioLoader.load(dir).changes()).containsEntry(ChangePattern.EDIT_GIT, ".git");
+
+    Files.writeString(
+        dir.resolve("scenario.yaml"),
+        "variants:\n  only: Dockerfile\nchanges:\n  edit-git: Dockerfile\n");
+    assertThatThrownBy(() -> ScenarioLoader.load(dir))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageContaining("scenario.yaml:4:")
+        .hasMessageContaining("not a git directory");
   }
 }

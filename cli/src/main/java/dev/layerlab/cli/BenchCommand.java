@@ -55,8 +55,41 @@ final class BenchCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "SCENARIO", description = "A scenario directory (with scenario.yaml).")
+  @Parameters(
+      paramLabel = "SCENARIO",
+      arity = "0..1",
+      description =
+          "A scenario directory (with scenario.yaml); with --all, a directory of scenario"
+              + " directories.")
   Path scenarioDir;
+
+  @Option(
+      names = "--project",
+      paramLabel = "PATH",
+      description =
+          "Bench your own project instead of a scenario: its Dockerfile and the rewrite, with"
+              + " change patterns chosen from its files (the project is never modified).")
+  Path projectDir;
+
+  @Option(
+      names = "--dockerfile",
+      paramLabel = "FILE",
+      description =
+          "With --project: the Dockerfile, inside the project (default: PATH/Dockerfile).")
+  Path dockerfileOption;
+
+  @Option(
+      names = "--ready",
+      paramLabel = "REGEX",
+      description = "With --project: time the baked image's start-up to a line matching this.")
+  String readyPattern;
+
+  @Option(
+      names = "--all",
+      description =
+          "Bench every sub-directory of SCENARIO that has a scenario.yaml, in name order, and"
+              + " write index.html and index.md over them into the output directory.")
+  boolean all;
 
   @Option(
       names = {"-r", "--repetitions"},
@@ -172,9 +205,29 @@ final class BenchCommand implements Callable<Integer> {
 
   private Redactor redactor = Redactor.none();
 
+  /** The scenario to bench when it is not read from SCENARIO (a project, or one of a suite). */
+  Scenario prepared;
+
+  /** What the last bench measured and where its report went, for the suite's index. */
+  RunResult lastResult;
+
+  Path lastReportDir;
+
+  /** The redactor of the last bench's secret build arguments. */
+  Redactor redactor() {
+    return redactor;
+  }
+
   @Override
   public Integer call() {
     try {
+      if (all) {
+        return ScenarioSuite.run(this);
+      }
+      ProjectBench.checkOptions(this);
+      if (projectDir != null || scenarioDir == null) {
+        return ProjectBench.run(this);
+      }
       return bench();
     } catch (Failure f) {
       throw f.redacted(redactor);
@@ -190,7 +243,7 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private Integer bench() {
+  Integer bench() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!List.of("classic", "buildkit", "both").contains(builder)) {
@@ -202,9 +255,9 @@ final class BenchCommand implements Callable<Integer> {
       throw new Failure(
           ExitCodes.BAD_INPUT, "--network must be host or none, not '" + network + "'");
     }
-    Scenario scenario;
+    Scenario scenario = prepared;
     try {
-      scenario = ScenarioLoader.load(scenarioDir);
+      scenario = scenario != null ? scenario : ScenarioLoader.load(scenarioDir);
     } catch (ScenarioException e) {
       throw new Failure(ExitCodes.BAD_INPUT, e.getMessage(), e);
     }
@@ -287,6 +340,8 @@ final class BenchCommand implements Callable<Integer> {
       Runtime.getRuntime().addShutdownHook(hook);
       try {
         RunResult result = runner.run(scenario, options, prior);
+        lastResult = result;
+        lastReportDir = reportDir;
         results.finish(result);
         List<String> files = writeReport(result, reportDir);
         out.print(StatsTable.render(new RunView(redactor.apply(result))));
@@ -301,6 +356,8 @@ final class BenchCommand implements Callable<Integer> {
                 + ")");
         return ExitCodes.OK;
       } catch (DaemonLostException e) {
+        lastResult = e.partial();
+        lastReportDir = reportDir;
         results.finish(e.partial());
         writePartial(e.partial(), reportDir, err);
         throw new Failure(
@@ -312,6 +369,8 @@ final class BenchCommand implements Callable<Integer> {
                 + resumeCommand(runId, shard, results),
             e);
       } catch (BuildFailedException e) {
+        lastResult = e.partial();
+        lastReportDir = reportDir;
         results.finish(e.partial());
         writePartial(e.partial(), reportDir, err);
         if (e.diskFull()) {
@@ -532,7 +591,7 @@ final class BenchCommand implements Callable<Integer> {
     return time + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
   }
 
-  private static void deleteQuietly(Path dir) {
+  static void deleteQuietly(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }

@@ -52,6 +52,9 @@ public final class SummaryReport {
       md.append("> **This run stopped early**: the numbers below cover only what was measured")
           .append(" before it stopped.\n\n");
     }
+    if (env.containsKey("skipped")) {
+      md.append("> Not built: ").append(env.get("skipped")).append(".\n\n");
+    }
     headline(view, md);
     buildTable(view, md);
     StatisticsSection.markdown(view, md);

@@ -86,7 +86,7 @@ final class SvgCharts {
         y += row;
       }
     }
-    axis(svg, left, plot, y + 6, max, "seconds (dot: median; line: fastest to slowest build)");
+    axis(svg, left, plot, y + 6, max, "(dot: median; line: fastest to slowest build)");
     return svg.append("</svg>\n").toString();
   }
 
@@ -98,6 +98,7 @@ final class SvgCharts {
     List<StepRecord> steps = build.steps();
     double total = steps.stream().mapToDouble(StepRecord::seconds).sum();
     double max = niceMax(Math.max(total, 0.001));
+    AxisUnit unit = AxisUnit.forMax(max);
     int left = 330;
     int plot = WIDTH - left - 70;
     int row = 18;
@@ -122,18 +123,13 @@ final class SvgCharts {
               esc(
                   s.instruction()
                       + (s.cached() ? " (cached) " : " (ran) ")
-                      + SummaryReport.secs(s.seconds())
-                      + " s")));
+                      + unit.value(s.seconds()))));
       svg.append(
-          text(
-              (int) (x0 + w) + 5,
-              y + 13,
-              SummaryReport.secs(s.seconds()) + " s",
-              "fill:#444;font-size:11px"));
+          text((int) (x0 + w) + 5, y + 13, unit.value(s.seconds()), "fill:#444;font-size:11px"));
       start += s.seconds();
       y += row;
     }
-    axis(svg, left, plot, y + 6, max, "seconds since the build started");
+    axis(svg, left, plot, y + 6, max, "since the build started");
     legend(svg, y + 48, new String[] {CACHED, RAN}, new String[] {"cached", "ran"});
     return svg.append("</svg>\n").toString();
   }
@@ -212,7 +208,13 @@ final class SvgCharts {
     return svg;
   }
 
+  /**
+   * Five ticks from 0 to {@code max} seconds, labelled in milliseconds when the axis ends below a
+   * second (so that a build of sub-millisecond steps does not read 0.00 throughout) and with as
+   * many decimals as the tick step needs; {@code name} follows the unit's name.
+   */
   private static void axis(StringBuilder svg, int left, int plot, int y, double max, String name) {
+    AxisUnit unit = AxisUnit.forMax(max);
     svg.append(
         String.format(
             "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\"/>",
@@ -227,9 +229,44 @@ final class SvgCharts {
       svg.append(
           String.format(
               "<text x=\"%s\" y=\"%d\" text-anchor=\"middle\" font-size=\"11\">%s</text>",
-              num(x), y + 16, SummaryReport.secs(v)));
+              num(x), y + 16, unit.tick(v, max / 5)));
     }
-    svg.append(text(left, y + 32, esc(name), "fill:#555;font-size:11px"));
+    svg.append(text(left, y + 32, esc(unit.name() + " " + name), "fill:#555;font-size:11px"));
+  }
+
+  /** The unit a time axis is labelled in. */
+  record AxisUnit(String name, String symbol, double factor) {
+
+    static AxisUnit forMax(double maxSeconds) {
+      return maxSeconds < 1
+          ? new AxisUnit("milliseconds", "ms", 1000)
+          : new AxisUnit("seconds", "s", 1);
+    }
+
+    /** A tick's label: no more decimals than the step between ticks needs, no trailing zeros. */
+    String tick(double seconds, double stepSeconds) {
+      double step = stepSeconds * factor;
+      int decimals = 0;
+      while (decimals < 6
+          && Math.abs(step * Math.pow(10, decimals) - Math.rint(step * Math.pow(10, decimals)))
+              > 1e-6) {
+        decimals++;
+      }
+      return new java.math.BigDecimal(seconds * factor)
+          .setScale(decimals, java.math.RoundingMode.HALF_UP)
+          .stripTrailingZeros()
+          .toPlainString();
+    }
+
+    /** A step's time with its unit symbol. */
+    String value(double seconds) {
+      if (factor == 1) {
+        return SummaryReport.secs(seconds) + " s";
+      }
+      double ms = seconds * factor;
+      String pattern = ms < 10 ? "%.2f" : ms < 100 ? "%.1f" : "%.0f";
+      return String.format(java.util.Locale.ROOT, pattern, ms) + " " + symbol;
+    }
   }
 
   private static void legend(StringBuilder svg, int y, String[] colours, String[] names) {
