@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.layerlab.engine.BuildKitCliEngine;
 import dev.layerlab.engine.DockerJavaEngine;
 import dev.layerlab.engine.EngineInfo;
@@ -107,17 +108,18 @@ class CacheCasesIT {
               + checks.size()
               + " case builds agree");
       modelChecks = checks;
-      Path out = Path.of("target", "cache-cases", "observations.json");
-      Files.createDirectories(out.getParent());
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValue(out.toFile(), observations);
-
       List<String> all = new ArrayList<>(classic.createdImages());
       all.addAll(buildkit.createdImages());
       assertThat(classicEngine.removeImages(all)).as("every image removed").isEmpty();
       classicEngine.removeContainers(LABEL, runId);
       assertThat(Docker.imagesLabelled(LABEL, runId)).as("no image of this run left").isEmpty();
+
+      Path out = Path.of("target", "cache-cases", "observations.json");
+      Files.createDirectories(out.getParent());
+      new ObjectMapper()
+          .registerModule(new Jdk8Module())
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValue(out.toFile(), observations);
       assertThat(Docker.existing(all)).as("no image this run created is left").isEmpty();
     } finally {
       classicEngine.close();
