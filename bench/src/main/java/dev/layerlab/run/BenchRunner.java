@@ -169,6 +169,7 @@ public final class BenchRunner {
               infos,
               listener,
               created::addAll,
+              run.cold.stream().map(ImageAnalyser.Cold::build).toList(),
               run.result(true),
               scenario,
               options,
@@ -233,12 +234,13 @@ public final class BenchRunner {
           scratch.reset();
           String token =
               String.join(
-                  "-",
-                  options.runId(),
-                  info.builder(),
-                  variant.name(),
-                  pattern.id(),
-                  Integer.toString(rep));
+                      "-",
+                      options.runId(),
+                      info.builder(),
+                      variant.name(),
+                      pattern.id(),
+                      Integer.toString(rep))
+                  + run.attempt;
           scratch.apply(pattern, scenario.changes().get(pattern), token);
           BuildInputs inputs = predictor.inputs(scratch.root(), variant.dockerfile(), false);
           List<StepPrediction> predicted = predictor.rebuild(inputs);
@@ -563,6 +565,7 @@ public final class BenchRunner {
     final List<StartupRecord> startups = new ArrayList<>();
     final Map<String, String> baselineImages = new LinkedHashMap<>();
     final Prior prior;
+    final String attempt;
     final List<ImageAnalyser.Cold> cold = new ArrayList<>();
     final List<ImageEfficiency> images = new ArrayList<>();
     int number;
@@ -586,6 +589,13 @@ public final class BenchRunner {
       this.environment = environment;
       this.total = total;
       this.prior = prior;
+      // A daemon told to stop may finish the build in progress; its layers carry no label and
+      // stay in the cache, so a resumed attempt edits with tokens the interrupted one never used.
+      this.attempt =
+          prior.isEmpty()
+              ? ""
+              : "-resumed-"
+                  + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong());
       this.labels =
           Map.of(BenchOptions.RUN_LABEL, options.runId(), "dev.layerlab.scenario", scenario.name());
       this.buildArgs = buildArgs(scenario, options);

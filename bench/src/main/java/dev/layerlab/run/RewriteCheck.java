@@ -60,27 +60,33 @@ final class RewriteCheck {
   private final String builder;
   private final BenchListener listener;
   private final Consumer<List<String>> created;
+  private final List<BuildRecord> coldBuilds;
 
   private RewriteCheck(
       DockerJavaEngine engine,
       String builder,
       BenchListener listener,
-      Consumer<List<String>> created) {
+      Consumer<List<String>> created,
+      List<BuildRecord> coldBuilds) {
     this.engine = engine;
     this.builder = builder;
     this.listener = listener;
     this.created = created;
+    this.coldBuilds = coldBuilds;
   }
 
   /**
    * The run with each rewrite's verification in its advice.
    *
    * @param created receives every image the check builds, for the run's clean-up
+   * @param coldBuilds the builds whose images stand for each variant's cold image in this run: its
+   *     cold builds, and in a resumed run the warm-up builds that replaced removed ones
    */
   static RunResult verifyAll(
       Map<Engine, EngineInfo> engines,
       BenchListener listener,
       Consumer<List<String>> created,
+      List<BuildRecord> coldBuilds,
       RunResult result,
       Scenario scenario,
       BenchOptions options,
@@ -90,7 +96,10 @@ final class RewriteCheck {
     Optional<RewriteCheck> check = Optional.empty();
     for (Map.Entry<Engine, EngineInfo> e : engines.entrySet()) {
       if (e.getKey() instanceof DockerJavaEngine classic) {
-        check = Optional.of(new RewriteCheck(classic, e.getValue().builder(), listener, created));
+        check =
+            Optional.of(
+                new RewriteCheck(
+                    classic, e.getValue().builder(), listener, created, List.copyOf(coldBuilds)));
         break;
       }
     }
@@ -215,6 +224,19 @@ final class RewriteCheck {
   }
 
   private Optional<String> coldImage(RunResult result, String variant) {
+    Optional<String> standing =
+        coldBuilds.stream()
+            .filter(
+                b ->
+                    b.variant().equals(variant)
+                        && b.builder().equals(builder)
+                        && b.status() == BuildStatus.OK
+                        && !b.imageId().isEmpty())
+            .map(BuildRecord::imageId)
+            .findFirst();
+    if (standing.isPresent()) {
+      return standing;
+    }
     return result.builds().stream()
         .filter(
             b ->

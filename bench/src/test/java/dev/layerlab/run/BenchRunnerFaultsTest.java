@@ -173,6 +173,31 @@ class BenchRunnerFaultsTest {
   }
 
   @Test
+  void resumedRun_editsWithTokensTheInterruptedPartNeverUsed() throws Exception {
+    // A daemon told to stop may finish the build in progress, so the interrupted cell's layers
+    // can stay behind without the run's label; the resumed cell must not find them in the cache.
+    FakeEngine first = new FakeEngine().dieAt(4);
+    RunResult partial;
+    try {
+      new BenchRunner(first, events::add, Clock.systemUTC()).run(scenario, options());
+      throw new AssertionError("the daemon should have been lost");
+    } catch (DaemonLostException e) {
+      partial = e.partial();
+    }
+    String interrupted = first.sources.get(3);
+    assertThat(interrupted).contains("layerlab edit");
+    FakeEngine restarted = new FakeEngine();
+
+    new BenchRunner(restarted, events::add, Clock.systemUTC())
+        .run(scenario, options(), new Prior(partial.builds(), List.of()));
+
+    assertThat(restarted.sources)
+        .filteredOn(source -> source.contains("layerlab edit"))
+        .isNotEmpty()
+        .doesNotContainAnyElementsOf(first.sources);
+  }
+
+  @Test
   void resumedShard_buildsOnlyTheRestOfItsOwnCells() throws Exception {
     Shard second = new Shard(2, 2);
     RunResult partial;
@@ -234,6 +259,7 @@ class BenchRunnerFaultsTest {
     final List<BuildRequest> requests = new ArrayList<>();
     final List<String> leftovers = new ArrayList<>();
     final List<String> removed = new ArrayList<>();
+    final List<String> sources = new ArrayList<>();
     private int dieAt = -1;
     private int failAt = -1;
     private String failure = "";
@@ -262,6 +288,11 @@ class BenchRunnerFaultsTest {
     @Override
     public BuildOutcome build(BuildRequest request) {
       requests.add(request);
+      try {
+        sources.add(Files.readString(request.contextDir().resolve("app.py")));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
       int n = requests.size();
       if (n == dieAt) {
         dead = true;

@@ -80,7 +80,8 @@ class RewriteCheckTest {
 
     RunResult checked =
         RewriteCheck.verifyAll(
-            Map.of(), e -> {}, ids -> {}, run, null, null, List.of(), Map.of(), Map.of());
+            Map.of(), e -> {}, ids -> {}, List.of(), run, null, null, List.of(), Map.of(),
+            Map.of());
 
     assertThat(checked.advice().get(0).verification().orElseThrow().status())
         .isEqualTo(RewriteVerification.NOT_VERIFIED);
