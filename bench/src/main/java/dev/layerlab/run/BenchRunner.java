@@ -252,7 +252,7 @@ public final class BenchRunner {
             continue;
           }
           if (!warm) {
-            rewarm(run, scratch, cell, coldInputs);
+            rewarm(run, scratch, cell, coldInputs, true);
             scratch.apply(pattern, scenario.changes().get(pattern), token);
             warm = true;
           }
@@ -262,7 +262,7 @@ public final class BenchRunner {
       scratch.reset();
       if (!warm && run.needImages && !run.baselineImages.containsKey(variant.name())) {
         Cell next = new Cell(engine, info, variant, COLD, 1, run.number);
-        rewarm(run, scratch, next, coldInputs);
+        rewarm(run, scratch, next, coldInputs, false);
       }
     }
   }
@@ -272,20 +272,25 @@ public final class BenchRunner {
    * a resumed run: the interrupted part's cache may be gone (its images were removed, the daemon
    * restarted), and the warm build must find the cache the cold build left.
    */
-  private void rewarm(Run run, ScratchCopy scratch, Cell before, BuildInputs coldInputs)
+  private void rewarm(
+      Run run, ScratchCopy scratch, Cell before, BuildInputs coldInputs, boolean beforeACell)
       throws EngineException, IOException, BuildFailedException, DaemonLostException {
     scratch.reset();
     String where = "build " + before.number + " of " + run.total + " (" + before.describe() + ")";
-    run.resumedAt(where);
+    if (beforeACell) {
+      run.resumedAt(where);
+    }
     listener.on(
         new BenchEvent.Note(
             "resume: building "
                 + before.variant.name()
                 + " ("
                 + before.info.builder()
-                + ") once on its cache before "
-                + where
-                + ", to warm it; not measured"));
+                + ") once on its cache "
+                + (beforeACell
+                    ? "before " + where + ", to warm it"
+                    : "for the start-ups and the image analysis, its cold image being gone")
+                + "; not measured"));
     Cell warming = new Cell(before.engine, before.info, before.variant, "warm-up", 0, 0);
     BuildRecord warmed = build(run, scratch, warming, false, coldInputs);
     if (warmed.status() != BuildStatus.OK) {
