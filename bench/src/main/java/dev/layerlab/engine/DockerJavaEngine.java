@@ -154,26 +154,70 @@ public final class DockerJavaEngine implements Engine {
       return known;
     }
     try {
-      Map<String, String> parentOf = new HashMap<>();
-      for (com.github.dockerjava.api.model.Image image :
-          client.listImagesCmd().withShowAll(true).exec()) {
-        parentOf.put(shortId(image.getId()), shortId(image.getParentId()));
-      }
-      java.util.Set<String> ours = new java.util.LinkedHashSet<>();
-      known.forEach(id -> ours.add(shortId(id)));
-      boolean grew = true;
-      while (grew) {
-        grew = false;
-        for (Map.Entry<String, String> e : parentOf.entrySet()) {
-          if (ours.contains(e.getValue()) && ours.add(e.getKey())) {
-            grew = true;
-          }
-        }
-      }
-      return List.copyOf(ours);
+      List<String> all = new ArrayList<>(known);
+      all.addAll(descendantsOf(known));
+      return List.copyOf(new java.util.LinkedHashSet<>(all));
     } catch (RuntimeException e) {
       return known;
     }
+  }
+
+  @Override
+  public List<String> descendantsOf(Collection<String> imageIds) {
+    Map<String, String> parentOf = new java.util.LinkedHashMap<>();
+    List<com.github.dockerjava.api.model.Image> images =
+        new ArrayList<>(client.listImagesCmd().withShowAll(true).exec());
+    images.sort(
+        java.util.Comparator.comparing(
+            (com.github.dockerjava.api.model.Image i) ->
+                i.getCreated() == null ? 0L : i.getCreated()));
+    for (com.github.dockerjava.api.model.Image image : images) {
+      parentOf.put(shortId(image.getId()), shortId(image.getParentId()));
+    }
+    java.util.Set<String> ours = new java.util.LinkedHashSet<>();
+    imageIds.forEach(id -> ours.add(shortId(id)));
+    java.util.Set<String> found = new java.util.LinkedHashSet<>();
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Map.Entry<String, String> e : parentOf.entrySet()) {
+        if (ours.contains(e.getValue()) && ours.add(e.getKey())) {
+          found.add(e.getKey());
+          grew = true;
+        }
+      }
+    }
+    // Oldest first, as the daemon listed them.
+    List<String> ordered = new ArrayList<>();
+    for (String id : parentOf.keySet()) {
+      if (found.contains(id)) {
+        ordered.add(id);
+      }
+    }
+    return ordered;
+  }
+
+  @Override
+  public int removeStoppedContainersOf(Collection<String> imageIds) {
+    java.util.Set<String> images = new java.util.HashSet<>();
+    imageIds.forEach(id -> images.add(shortId(id)));
+    int removed = 0;
+    for (Container c :
+        client
+            .listContainersCmd()
+            .withShowAll(true)
+            .withStatusFilter(List.of("exited", "created", "dead"))
+            .exec()) {
+      if (c.getImageId() != null && images.contains(shortId(c.getImageId()))) {
+        try {
+          client.removeContainerCmd(c.getId()).withRemoveVolumes(true).exec();
+          removed++;
+        } catch (NotFoundException gone) {
+          // Removed already.
+        }
+      }
+    }
+    return removed;
   }
 
   @Override

@@ -40,6 +40,24 @@ public interface Engine extends AutoCloseable {
    */
   int removeContainers(String label, String value);
 
+  /**
+   * The images that descend from the given ones (children, their children, ...), not including
+   * them, oldest first; empty where the engine makes no intermediate images.
+   */
+  default List<String> descendantsOf(Collection<String> imageIds) {
+    return List.of();
+  }
+
+  /**
+   * Removes the stopped containers whose image is one of the given ones: the step containers a
+   * build leaves when the daemon stops under it.
+   *
+   * @return how many were removed
+   */
+  default int removeStoppedContainersOf(Collection<String> imageIds) {
+    return 0;
+  }
+
   /** The ids of every image carrying {@code label=value}, newest first. */
   default List<String> labelledImages(String label, String value) {
     return List.of();

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -59,6 +60,7 @@ public final class BenchRunner {
   private final Clock clock;
   private final Set<String> created = Collections.synchronizedSet(new LinkedHashSet<>());
   private final AtomicBoolean cleaned = new AtomicBoolean();
+  private final List<String> unremoved = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile String runId;
 
   /** A runner with one engine, whose builder names the results. */
@@ -323,20 +325,43 @@ public final class BenchRunner {
     Engine any = engines.values().iterator().next();
     String id = run.options.runId();
     int containers = any.removeContainers(BenchOptions.RUN_LABEL, id);
-    List<String> images = any.labelledImages(BenchOptions.RUN_LABEL, id);
-    List<String> problems = any.removeImages(images);
+    List<String> images = new ArrayList<>(any.labelledImages(BenchOptions.RUN_LABEL, id));
+    // The classic builder's step images carry no label. Those the kept builds made (steps not
+    // taken from the cache) are the run's; so are their descendants, which include what the build
+    // in progress committed when the daemon stopped, and the stopped step containers on them.
+    Set<String> made = new LinkedHashSet<>();
+    for (BuildRecord build : run.prior.builds()) {
+      for (StepRecord step : build.steps()) {
+        if (!step.cached() && !step.imageId().isEmpty()) {
+          made.add(step.imageId());
+        }
+      }
+    }
+    made.addAll(images);
+    made.addAll(run.prior.leftoverImages());
+    List<String> descendants = made.isEmpty() ? List.of() : any.descendantsOf(made);
+    containers += any.removeStoppedContainersOf(concat(made, descendants));
+    List<String> all = new ArrayList<>(made);
+    all.addAll(descendants);
+    List<String> problems = any.removeImages(all);
     listener.on(
         new BenchEvent.Note(
             "resume: keeping "
                 + run.prior.builds().size()
                 + " builds measured before; removed "
-                + (images.size() - problems.size())
+                + (all.size() - problems.size())
                 + " images and "
                 + containers
                 + " containers the interrupted part left"));
     for (String problem : problems) {
       listener.on(new BenchEvent.Note("resume: could not remove image " + problem));
     }
+  }
+
+  private static List<String> concat(Collection<String> a, Collection<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   /**
@@ -421,6 +446,14 @@ public final class BenchRunner {
    * Removes the containers and images this run made, once; safe to call from a shutdown hook while
    * the run is still going.
    */
+  /**
+   * The images this run made that its clean-up could not remove because Docker did not answer; some
+   * carry no label (the classic builder's step images), so a resumption needs their ids.
+   */
+  public List<String> unremovedImages() {
+    return List.copyOf(unremoved);
+  }
+
   public void cleanUp(boolean complete) {
     String id = runId;
     if (id == null || !cleaned.compareAndSet(false, true)) {
@@ -445,6 +478,7 @@ public final class BenchRunner {
       containers = any.removeContainers(BenchOptions.RUN_LABEL, id);
       problems.addAll(any.removeImages(images));
     } catch (RuntimeException e) {
+      unremoved.addAll(images);
       listener.on(
           new BenchEvent.Note(
               "clean-up: Docker did not answer ("

@@ -19,7 +19,10 @@ import java.util.Optional;
  * @param startedAt when the run first began, which the resumed run keeps
  */
 public record Prior(
-    List<BuildRecord> builds, List<StartupRecord> startups, Optional<Instant> startedAt) {
+    List<BuildRecord> builds,
+    List<StartupRecord> startups,
+    Optional<Instant> startedAt,
+    List<String> leftoverImages) {
 
   /** Nothing measured yet: a run from the start. */
   public static final Prior NONE = new Prior(List.of(), List.of());
@@ -27,6 +30,18 @@ public record Prior(
   public Prior {
     builds = builds.stream().filter(b -> b.status() == BuildStatus.OK).toList();
     startups = List.copyOf(startups);
+    leftoverImages = List.copyOf(leftoverImages);
+  }
+
+  /** What was measured, without a list of images the interrupted part could not remove. */
+  public Prior(
+      List<BuildRecord> builds, List<StartupRecord> startups, Optional<Instant> startedAt) {
+    this(builds, startups, startedAt, List.of());
+  }
+
+  /** The same, with the images the interrupted part made and could not remove. */
+  public Prior withLeftoverImages(List<String> images) {
+    return new Prior(builds, startups, startedAt, images);
   }
 
   /** What was measured, by a run whose start is not known. */

@@ -198,6 +198,40 @@ class BenchRunnerFaultsTest {
   }
 
   @Test
+  void resumedRun_removesTheStepImagesTheKeptBuildsMade_andWhatTheBuildInProgressLeftOnThem()
+      throws Exception {
+    BuildRecord kept =
+        new BuildRecord(
+            "a",
+            "cold",
+            "classic",
+            1,
+            1.0,
+            10,
+            100,
+            "sha256:final",
+            BuildStatus.OK,
+            "",
+            List.of(
+                new StepRecord(1, "FROM scratch", 1, true, 0, 0, "sha256:base"),
+                new StepRecord(2, "COPY app.py /app.py", 2, false, 0.1, 10, "sha256:step-2")));
+    FakeEngine restarted = new FakeEngine();
+    restarted.children.put("sha256:step-2", List.of("sha256:in-progress"));
+
+    new BenchRunner(restarted, events::add, Clock.systemUTC())
+        .run(scenario, options(), new Prior(List.of(kept), List.of()));
+
+    assertThat(restarted.removed)
+        .contains("sha256:step-2", "sha256:in-progress")
+        .doesNotContain("sha256:base");
+    assertThat(restarted.containersOf).contains("sha256:step-2", "sha256:in-progress");
+    assertThat(events)
+        .filteredOn(BenchEvent.Note.class::isInstance)
+        .map(e -> ((BenchEvent.Note) e).message())
+        .anyMatch(m -> m.contains("removed 2 images and 1 containers"));
+  }
+
+  @Test
   void resumedShard_buildsOnlyTheRestOfItsOwnCells() throws Exception {
     Shard second = new Shard(2, 2);
     RunResult partial;
@@ -260,6 +294,8 @@ class BenchRunnerFaultsTest {
     final List<String> leftovers = new ArrayList<>();
     final List<String> removed = new ArrayList<>();
     final List<String> sources = new ArrayList<>();
+    final Map<String, List<String>> children = new java.util.HashMap<>();
+    final List<String> containersOf = new ArrayList<>();
     private int dieAt = -1;
     private int failAt = -1;
     private String failure = "";
@@ -321,6 +357,21 @@ class BenchRunnerFaultsTest {
         throw new EngineException("cannot reach the daemon");
       }
       return new RunOutcome(true, 0.1, "");
+    }
+
+    @Override
+    public List<String> descendantsOf(java.util.Collection<String> imageIds) {
+      List<String> found = new ArrayList<>();
+      for (String id : imageIds) {
+        found.addAll(children.getOrDefault(id, List.of()));
+      }
+      return found;
+    }
+
+    @Override
+    public int removeStoppedContainersOf(java.util.Collection<String> imageIds) {
+      containersOf.addAll(imageIds);
+      return imageIds.contains("sha256:in-progress") ? 1 : 0;
     }
 
     @Override

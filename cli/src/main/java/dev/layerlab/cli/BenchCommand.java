@@ -309,7 +309,10 @@ final class BenchCommand implements Callable<Integer> {
         BenchStore results = BenchStore.open(store, noStore, output, shard, redactor, err)) {
       Prior prior = Prior.NONE;
       if (resumption != null) {
-        prior = resumption.prior(BenchRunner.plannedStartups(scenario, options));
+        prior =
+            resumption
+                .prior(BenchRunner.plannedStartups(scenario, options))
+                .withLeftoverImages(Leftovers.read(reportDir));
         results.resuming(!prior.startups().isEmpty());
       } else {
         results.withOptions(storedOptions().toMap());
@@ -354,12 +357,21 @@ final class BenchCommand implements Callable<Integer> {
                 + " files in "
                 + reportDir
                 + ")");
+        Leftovers.clear(reportDir);
         return ExitCodes.OK;
       } catch (DaemonLostException e) {
         lastResult = e.partial();
         lastReportDir = reportDir;
         results.finish(e.partial());
         writePartial(e.partial(), reportDir, err);
+        try {
+          Leftovers.add(reportDir, runner.unremovedImages());
+        } catch (IOException unwritable) {
+          err.println(
+              "layerlab: could not list the run's unremoved images beside its report ("
+                  + unwritable.getMessage()
+                  + ")");
+        }
         throw new Failure(
             ExitCodes.DOCKER_UNAVAILABLE,
             e.getMessage()

@@ -172,6 +172,22 @@ final class PrivateDaemon implements AutoCloseable {
     return r.output().lines().filter(l -> !l.isBlank()).toList();
   }
 
+  /** Untagged images ({@code images}) or containers of any state ({@code ps}) on this daemon. */
+  List<String> untaggedOrAny(String kind) throws Exception {
+    Result r =
+        kind.equals("ps")
+            ? docker("ps", "-a", "--format", "{{.ID}} {{.Image}} {{.Status}}")
+            : docker("images", "-a", "--format", "{{.ID}} {{.Repository}}:{{.Tag}}");
+    if (r.exitCode() != 0) {
+      throw new IllegalStateException("docker " + kind + " failed: " + r.output());
+    }
+    return r.output()
+        .lines()
+        .filter(l -> !l.isBlank())
+        .filter(l -> kind.equals("ps") || l.endsWith("<none>:<none>"))
+        .toList();
+  }
+
   String log() throws IOException {
     Path log = root.resolve("dockerd.log");
     if (!Files.exists(log)) {
