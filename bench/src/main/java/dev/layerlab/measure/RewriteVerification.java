@@ -34,8 +34,17 @@ public record RewriteVerification(
   public static final String NOT_VERIFIED = "not-verified";
 
   public RewriteVerification {
-    expected =
-        expected == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(expected));
+    // Largest group first, then by reason: the same order however the map was built or read.
+    Map<String, Integer> ordered = new LinkedHashMap<>();
+    if (expected != null) {
+      expected.entrySet().stream()
+          .sorted(
+              Map.Entry.<String, Integer>comparingByValue()
+                  .reversed()
+                  .thenComparing(Map.Entry.comparingByKey()))
+          .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+    }
+    expected = Collections.unmodifiableMap(ordered);
     differences = differences == null ? List.of() : List.copyOf(differences);
     builder = builder == null ? "" : builder;
     note = note == null ? "" : note;

@@ -106,7 +106,7 @@ public final class HtmlReport {
             .append("</b> builder: in <code>")
             .append(esc(a.dockerfile()))
             .append("</code>, ")
-            .append(esc(a.findings().get(0).fix()))
+            .append(prose(a.findings().get(0).fix()))
             .append(". After a source edit that rebuilds in <b>")
             .append(SummaryReport.secs(after.median()))
             .append(" s</b> instead of ")

@@ -18,7 +18,8 @@ public final class JsonReport {
           .registerModule(new JavaTimeModule())
           .registerModule(new Jdk8Module())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .enable(SerializationFeature.INDENT_OUTPUT);
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
   /** The name of the derived section that {@link #read} ignores. */
   public static final String STATISTICS = "statistics";

@@ -66,6 +66,10 @@ class HtmlReportTest {
     assertThat(html).doesNotContainIgnoringCase("<script");
     assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     assertThat(section(html, "waterfall")).contains("&lt;script&gt;");
+    assertThat(section(html, "headline"))
+        .as("the fix's quoted spans as code, escaped")
+        .contains("<code>COPY &lt;b&gt; .</code>")
+        .doesNotContain("`");
     assertThat(section(html, "advice"))
         .as("the finding, the diff and the rewritten file")
         .contains("&lt;b&gt;", "<span>  " + Html.esc(HOSTILE));
@@ -144,7 +148,7 @@ class HtmlReportTest {
             2,
             2,
             "the install runs after <b>COPY . .</b>",
-            "copy requirements.txt first");
+            "copy requirements.txt first, then `COPY <b> .`");
     VariantAdvice advice =
         new VariantAdvice(
             "naive",

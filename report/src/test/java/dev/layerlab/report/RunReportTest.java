@@ -38,6 +38,40 @@ class RunReportTest {
   }
 
   @Test
+  void resultsJson_listsTheEnvironmentInKeyOrder_soThatWritingAgainChangesNothing()
+      throws Exception {
+    RunResult run = ReportFixtures.run();
+    java.util.Map<String, String> environment = new java.util.HashMap<>();
+    for (String key : List.of("zeta", "alpha", "mid", "docker_version", "cores", "network")) {
+      environment.put(key, key + "-value");
+    }
+    RunResult shuffled =
+        new RunResult(
+            run.runId(),
+            run.scenario(),
+            run.startedAt(),
+            environment,
+            run.builds(),
+            run.startups(),
+            run.advice(),
+            run.predictions(),
+            run.images(),
+            run.complete());
+
+    RunReport.write(shuffled, dir.resolve("a"));
+    String json = Files.readString(dir.resolve("a").resolve("results.json"));
+    List<Integer> at = new ArrayList<>();
+    for (String key : List.of("alpha", "cores", "docker_version", "mid", "network", "zeta")) {
+      at.add(json.indexOf("\"" + key + "\" : \"" + key + "-value\""));
+    }
+
+    assertThat(at).doesNotContain(-1).isSorted();
+    RunReport.write(JsonReport.read(dir.resolve("a").resolve("results.json")), dir.resolve("b"));
+    assertThat(dir.resolve("b").resolve("results.json"))
+        .hasSameTextualContentAs(dir.resolve("a").resolve("results.json"));
+  }
+
+  @Test
   void writesEveryFile_withTheRequiredCsvColumns() throws Exception {
     List<String> files = RunReport.write(ReportFixtures.run(), dir);
 
