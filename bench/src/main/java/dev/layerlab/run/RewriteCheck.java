@@ -130,8 +130,8 @@ final class RewriteCheck {
       Map<String, String> labels,
       Map<String, String> buildArgs) {
     String twin = a.measuredAs().get();
-    Optional<String> original = coldImage(result, a.variant());
-    Optional<String> rewrite = coldImage(result, twin);
+    Optional<String> original = coldImage(a.variant());
+    Optional<String> rewrite = coldImage(twin);
     if (original.isEmpty() || rewrite.isEmpty()) {
       return RewriteVerification.notVerified(
           "not verified in this run: it has no cold "
@@ -223,26 +223,16 @@ final class RewriteCheck {
             : "the rewrite builds a different image: its saving is measured, not proven safe");
   }
 
-  private Optional<String> coldImage(RunResult result, String variant) {
-    Optional<String> standing =
-        coldBuilds.stream()
-            .filter(
-                b ->
-                    b.variant().equals(variant)
-                        && b.builder().equals(builder)
-                        && b.status() == BuildStatus.OK
-                        && !b.imageId().isEmpty())
-            .map(BuildRecord::imageId)
-            .findFirst();
-    if (standing.isPresent()) {
-      return standing;
-    }
-    return result.builds().stream()
+  /**
+   * The image standing for the variant's cold build in this run. A cold build kept from before a
+   * resumption is not one: its image was removed, and the warm-up that replaced it is listed.
+   */
+  private Optional<String> coldImage(String variant) {
+    return coldBuilds.stream()
         .filter(
             b ->
                 b.variant().equals(variant)
                     && b.builder().equals(builder)
-                    && b.change().equals(BenchRunner.COLD)
                     && b.status() == BuildStatus.OK
                     && !b.imageId().isEmpty())
         .map(BuildRecord::imageId)
